@@ -1,0 +1,150 @@
+"""Pelican settings for the development build (`make site`, `make serve`).
+
+Configuration only: the logic lives in the plugins under ``plugins/``.
+"""
+
+AUTHOR = "Integration statt Isolation e.V."
+SITENAME = "Kompetenz-Zentrum für Integration Plauen"
+# Empty in development: every link is root-relative. publishconf.py sets the real domain.
+SITEURL = ""
+# Used for absolute URLs that must never be relative (hreflang, sitemap, feeds, Open Graph).
+# publishconf.py overrides it; a local build uses the local preview address.
+SITE_ABSOLUTE_URL = "http://127.0.0.1:8000"
+
+PATH = "content"
+THEME = "themes/kompetenz"
+TIMEZONE = "Europe/Berlin"
+
+# --- Languages ---------------------------------------------------------------
+# The one setting that lists the site's languages. The first is the default and
+# lives at "/"; the others live under "/<code>/". Adding a language means one line
+# here plus a catalog in themes/kompetenz/translations/<code>/LC_MESSAGES/messages.po
+# (`invoke i18n-init --lang <code>`).
+# Each entry: code -> (name in its own language, text direction).
+LANGUAGES = {
+    "de": ("Deutsch", "ltr"),
+    "en": ("English", "ltr"),
+    "ar": ("العربية", "rtl"),
+    "fa": ("فارسی", "rtl"),
+    "uk": ("Українська", "ltr"),
+    "ru": ("Русский", "ltr"),
+}
+DEFAULT_LANG = next(iter(LANGUAGES))
+
+# --- Organisation: PLACEHOLDERS ----------------------------------------------
+# Facts the concept paper does not give. They are shown on the site exactly as
+# written here. Every value that starts with "[PLATZHALTER" is still to be filled
+# in by the association; `invoke placeholders` (and a test) lists the ones left.
+PLACEHOLDER_MARK = "[PLATZHALTER"
+ORGANIZATION = {
+    "name": "Integration statt Isolation e.V.",
+    "centre": "Kompetenz-Zentrum für Integration",
+    "street": "[PLATZHALTER: Straße und Hausnummer des Büros]",
+    "postal_code": "[PLATZHALTER: PLZ]",
+    "city": "Plauen",
+    "region": "Vogtlandkreis, Sachsen",
+    "country": "DE",
+    "phone": "[PLATZHALTER: Telefonnummer]",
+    "email": "[PLATZHALTER: E-Mail-Adresse]",
+    "representatives": "[PLATZHALTER: Namen der vertretungsberechtigten Vorstandsmitglieder]",
+    "register_court": "[PLATZHALTER: Registergericht, z. B. Amtsgericht …]",
+    "register_number": "[PLATZHALTER: Vereinsregisternummer VR …]",
+    "vat_id": "[PLATZHALTER: USt-IdNr., falls vorhanden – sonst Zeile löschen]",
+    "content_responsible": "[PLATZHALTER: Name und Anschrift der inhaltlich verantwortlichen Person]",
+    "hosting_provider": "[PLATZHALTER: Name und Anschrift des Webhosters, z. B. STRATO GmbH]",
+    "opening_hours": "[PLATZHALTER: Öffnungszeiten des Büros]",
+    "accessibility_contact": "[PLATZHALTER: E-Mail-Adresse für Rückmeldungen zur Barrierefreiheit]",
+}
+
+# --- URLs --------------------------------------------------------------------
+# German at "/", translations under "/<lang>/" (Pelican's *_LANG_* settings).
+ARTICLE_URL = "aktuelles/{slug}/"
+ARTICLE_SAVE_AS = "aktuelles/{slug}/index.html"
+ARTICLE_LANG_URL = "{lang}/aktuelles/{slug}/"
+ARTICLE_LANG_SAVE_AS = "{lang}/aktuelles/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.ico": {"path": "favicon.ico"},
+    "extra/favicon.svg": {"path": "favicon.svg"},
+}
+
+# Generated views per language, by name. Content links to them as {view}name,
+# e.g. [Kursplan]({view}kurse); the i18n plugin adds the language prefix.
+VIEW_URLS = {
+    "home": "",
+    "news": "aktuelles/",
+    "partner": "partner/",
+    "kalender": "kalender/",
+    "veranstaltungen": "kalender/veranstaltungen/",
+    "kurse": "kalender/kurse/",
+    "garten": "kalender/garten/",
+    "archiv": "kalender/archiv/",
+    "abonnieren": "kalender/abonnieren/",
+}
+
+# Our listing pages replace Pelican's stock index, tag, category and author pages.
+DIRECT_TEMPLATES = []
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+
+# News feeds: one Atom and one RSS per language, written by the i18n plugin.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+NEWS_FEED_ATOM = "{prefix}feeds/aktuelles.atom.xml"
+NEWS_FEED_RSS = "{prefix}feeds/aktuelles.rss.xml"
+FEED_MAX_ITEMS = 20
+HOME_NEWS_COUNT = 3
+
+# --- Plugins -----------------------------------------------------------------
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["multilingual"]
+JINJA_ENVIRONMENT = {
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+# Reproducible output: no dates from file systems, sorted everything.
+DEFAULT_DATE = None
+DEFAULT_PAGINATION = False
+SUMMARY_MAX_LENGTH = 40
+TYPOGRIFY = False
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {"permalink": False},
+        "markdown.extensions.smarty": {},
+    },
+    "output_format": "html5",
+}
+LOAD_CONTENT_CACHE = False
+CACHE_PATH = ".cache/pelican"
+DELETE_OUTPUT_DIRECTORY = True
+OUTPUT_RETENTION = []
+
+# Main navigation: content pages carry "Nav: <position>"; generated views are placed here.
+NAV_VIEWS = [("kalender", 2.5), ("news", 3), ("partner", 3.5)]
+# Linked from every page's footer, in this order (slugs of pages in content/pages/).
+LEGAL_PAGES = ["impressum", "datenschutz", "barrierefreiheit"]

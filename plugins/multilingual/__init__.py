@@ -1,0 +1,147 @@
+"""Multilingual layer for Pelican, built in one run.
+
+Pelican already reads every content file once and places translations under
+``/<lang>/`` (``*_LANG_URL``). This plugin adds what a one-pass multilingual site
+still needs: per-page gettext catalogs, Babel dates, language switcher and hreflang
+data, ``{view}`` links, per-language listing pages and news feeds, and a sitemap.
+"""
+
+from pathlib import Path
+
+from pelican import signals
+
+from .catalogs import Catalogs
+from .languages import site_languages
+from .listings import ListingGenerator, news_feed_urls
+from .assets import FingerprintedAssets
+from .navigation import build_navigation
+from .selection import localize
+from .sitemap import SitemapCollector
+from .template_context import TemplateFunctions, page_lang
+from .urls import replace_view_links, view_url
+
+
+class BuildState:
+    """Everything the plugin derives once per Pelican run."""
+
+    def __init__(self, pelican):
+        settings = pelican.settings
+        self.settings = settings
+        self.languages = site_languages(settings)
+        self.catalogs = Catalogs(Path(settings["THEME"]) / "translations", self.languages, settings["DEFAULT_LANG"])
+        self.functions = TemplateFunctions(self.catalogs, self.languages, settings)
+        self.sitemap = SitemapCollector(pelican.output_path, self.languages, settings)
+        self.home_intros = {}
+        self._nav_cache = {}
+        self.assets = FingerprintedAssets(Path(settings["THEME"]) / "static", settings.get("THEME_STATIC_DIR", "theme"))
+
+    def legal_links(self, ctx):
+        """Footer links to the legal pages in the page's language (German where untranslated)."""
+        lang = page_lang(ctx)
+        by_slug = {p.slug: p for p in [*ctx.get("pages", []), *ctx.get("hidden_pages", [])]}
+        links = []
+        for slug in self.settings.get("LEGAL_PAGES", []):
+            if slug not in by_slug:
+                raise RuntimeError(f"Pflichtseite '{slug}' fehlt: content/pages/{slug}.de.md anlegen.")
+            shown = localize(by_slug[slug], lang, self.settings["DEFAULT_LANG"]).item
+            links.append({"title": shown.title, "url": shown.url, "lang": shown.lang})
+        return links
+
+    def navigation(self, ctx):
+        lang = page_lang(ctx)
+        if lang not in self._nav_cache:
+            self._nav_cache[lang] = build_navigation(
+                ctx.get("pages", []), self.settings, self.languages, ctx.get("GENERATED_VIEWS", set()), lang
+            )
+        return self._nav_cache[lang]
+
+
+_state = None
+
+
+def state() -> BuildState:
+    if _state is None:
+        raise RuntimeError("multilingual: plugin not initialised")
+    return _state
+
+
+def _on_initialized(pelican):
+    global _state
+    _state = BuildState(pelican)
+
+
+def _on_generator_init(generator):
+    from jinja2 import pass_context
+
+    st = state()
+    st.functions.install(generator.env)
+    generator.env.globals["main_navigation"] = pass_context(lambda ctx: st.navigation(ctx))
+    generator.env.globals.update(
+        news_feeds=pass_context(lambda ctx: news_feed_urls(st.settings, st.languages[page_lang(ctx)])),
+        view_path=pass_context(lambda ctx, name: view_url(st.settings, st.languages[page_lang(ctx)], name)),
+        legal_links=pass_context(lambda ctx: st.legal_links(ctx)),
+        asset=st.assets.url,
+    )
+
+
+def _on_content_init(instance):
+    """Resolve ``{view}name`` links when Pelican renders the content, against the siteurl it renders for.
+
+    Pelican calls ``_update_content(html, siteurl)`` for pages (SITEURL) and feeds
+    (absolute URL) alike, so wrapping it gives the right link in both. Unknown view
+    names fail right here, while the file is read.
+    """
+    html = getattr(instance, "_content", None)
+    if not isinstance(html, str) or "{view}" not in html:
+        return
+    languages = site_languages(instance.settings)
+    language = languages.get(getattr(instance, "lang", None)) or languages[instance.settings["DEFAULT_LANG"]]
+    replace_view_links(html, instance.settings, language, instance.source_path, "")  # validates
+    update_content = instance._update_content
+
+    def _update_content(content, siteurl):
+        content = replace_view_links(content, instance.settings, language, instance.source_path, siteurl)
+        return update_content(content, siteurl)
+
+    instance._update_content = _update_content
+
+
+def _take_home_intros(generator):
+    """Pages marked ``Role: home`` are the home page's intro text, not pages of their own."""
+    st = state()
+    for name in ("pages", "translations", "hidden_pages", "hidden_translations"):
+        items = getattr(generator, name, [])
+        for page in [p for p in items if p.metadata.get("role") == "home"]:
+            items.remove(page)
+            if name in ("pages", "hidden_pages"):
+                st.home_intros[page.lang] = page
+
+
+def _record_written(path, context):
+    if _state is not None:
+        _state.sitemap.record(path, context)
+
+
+def _set_feed_language(context, feed):
+    lang = context.get("FEED_LANG") if isinstance(context, dict) else None
+    if lang:
+        feed.feed["language"] = lang
+
+
+def _write_sitemap(pelican):
+    state().sitemap.write()
+
+
+def _listing_generator(pelican):
+    return ListingGenerator
+
+
+def register():
+    signals.initialized.connect(_on_initialized)
+    signals.generator_init.connect(_on_generator_init)
+    signals.content_object_init.connect(_on_content_init)
+    signals.page_generator_finalized.connect(_take_home_intros)
+    signals.get_generators.connect(_listing_generator)
+    signals.content_written.connect(_record_written)
+    signals.feed_generated.connect(_set_feed_language)
+    signals.finalized.connect(_write_sitemap)
