@@ -54,7 +54,11 @@ ORGANIZATION = {
     "hosting_provider": "[PLATZHALTER: Name und Anschrift des Webhosters, z. B. STRATO GmbH]",
     "opening_hours": "[PLATZHALTER: Öffnungszeiten des Büros]",
     "accessibility_contact": "[PLATZHALTER: E-Mail-Adresse für Rückmeldungen zur Barrierefreiheit]",
+    "log_retention": "[PLATZHALTER: Speicherdauer der Server-Protokolle laut Webhoster]",
+    "enforcement_body": "[PLATZHALTER: zuständige Durchsetzungsstelle für Barrierefreiheit in Sachsen, mit Anschrift]",
+    "accessibility_statement_date": "[PLATZHALTER: Datum der letzten Prüfung]",
 }
+# Content can show any of these values with {org:key}, e.g. {org:email}.
 
 # --- URLs --------------------------------------------------------------------
 # German at "/", translations under "/<lang>/" (Pelican's *_LANG_* settings).

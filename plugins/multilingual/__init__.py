@@ -15,6 +15,7 @@ from .languages import site_languages
 from .listings import ListingGenerator, news_feed_urls
 from .assets import FingerprintedAssets
 from .navigation import build_navigation
+from .organization import replace_org_fields
 from .selection import localize
 from .sitemap import SitemapCollector
 from .template_context import TemplateFunctions, page_lang
@@ -85,14 +86,18 @@ def _on_generator_init(generator):
 
 
 def _on_content_init(instance):
-    """Resolve ``{view}name`` links when Pelican renders the content, against the siteurl it renders for.
+    """Fill ``{org:key}`` from ORGANIZATION; resolve ``{view}name`` links when Pelican renders the content, against the siteurl it renders for.
 
     Pelican calls ``_update_content(html, siteurl)`` for pages (SITEURL) and feeds
     (absolute URL) alike, so wrapping it gives the right link in both. Unknown view
     names fail right here, while the file is read.
     """
     html = getattr(instance, "_content", None)
-    if not isinstance(html, str) or "{view}" not in html:
+    if not isinstance(html, str):
+        return
+    if "{org:" in html:
+        html = instance._content = replace_org_fields(html, instance.settings, instance.source_path)
+    if "{view}" not in html:
         return
     languages = site_languages(instance.settings)
     language = languages.get(getattr(instance, "lang", None)) or languages[instance.settings["DEFAULT_LANG"]]
