@@ -120,6 +120,7 @@ NEWS_FEED_ATOM = "{prefix}feeds/aktuelles.atom.xml"
 NEWS_FEED_RSS = "{prefix}feeds/aktuelles.rss.xml"
 FEED_MAX_ITEMS = 20
 HOME_NEWS_COUNT = 3
+NEWS_PER_PAGE = 12
 
 # --- Plugins -----------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]

@@ -101,6 +101,12 @@ def test(c):
     c.run(f"{BIN / 'pytest'} {('-n ' + workers) if workers else ''}", pty=False)
 
 
+@task(pre=[i18n_compile])
+def bench(c, n=1000, languages=3, repeat=1):
+    """Build a synthetic site with our plugins and with stock Pelican; print timings (tools/bench.py)."""
+    c.run(f"{sys.executable} {ROOT / 'tools' / 'bench.py'} --n {n} --languages {languages} --repeat {repeat}", pty=False)
+
+
 @task
 def lock(c):
     """Re-resolve requirements.in into the full lock file requirements.txt."""

@@ -111,6 +111,26 @@ def _on_content_init(instance):
     instance._update_content = _update_content
 
 
+class UnknownLanguageError(ValueError):
+    pass
+
+
+def _check_languages(generator):
+    """Content in a language the site does not have would be unreachable: fail with every such file."""
+    st = state()
+    problems = []
+    for name in ("articles", "translations", "pages", "hidden_pages", "hidden_translations",
+                 "drafts", "drafts_translations", "draft_pages", "draft_translations"):
+        for item in getattr(generator, name, []):
+            if item.lang not in st.languages:
+                problems.append(
+                    f"{item.relative_source_path}: Lang: '{item.lang}' ist keine Sprache dieser Website — "
+                    f"erlaubt sind {', '.join(st.languages)}; Sprachen kommen in pelicanconf.py LANGUAGES dazu."
+                )
+    if problems:
+        raise UnknownLanguageError("\n".join(sorted(set(problems))))
+
+
 def _take_home_intros(generator):
     """Pages marked ``Role: home`` are the home page's intro text, not pages of their own."""
     st = state()
@@ -145,6 +165,8 @@ def register():
     signals.initialized.connect(_on_initialized)
     signals.generator_init.connect(_on_generator_init)
     signals.content_object_init.connect(_on_content_init)
+    signals.article_generator_finalized.connect(_check_languages)
+    signals.page_generator_finalized.connect(_check_languages)
     signals.page_generator_finalized.connect(_take_home_intros)
     signals.get_generators.connect(_listing_generator)
     signals.content_written.connect(_record_written)

@@ -50,8 +50,7 @@ class ListingGenerator(Generator):
             self._write_page(writer, language, f"{language.prefix}index.html", "home",
                              every_language(""), intro=intro,
                              news=news[: self.settings.get("HOME_NEWS_COUNT", 3)], view="home")
-            self._write_page(writer, language, f"{language.prefix}{news_path}index.html", "news",
-                             every_language(news_path), news=news, view="news")
+            self._write_news_pages(writer, language, news, news_path, every_language)
             self._write_page(writer, language, f"{language.prefix}404.html", "404",
                              every_language("404.html"), view="404")
             self._write_feeds(writer, language, [n.item for n in news], st)
@@ -63,6 +62,26 @@ class ListingGenerator(Generator):
 
         with open(os.path.join(self.output_path, "robots.txt"), "w", encoding="utf-8") as fp:
             fp.write(f"User-agent: *\nAllow: /\n\nSitemap: {absolute_url(self.settings, 'sitemap.xml')}\n")
+
+    def _write_news_pages(self, writer, language, news, news_path, every_language):
+        """The news index, split into pages of NEWS_PER_PAGE so that each stays small."""
+        per_page = self.settings.get("NEWS_PER_PAGE") or len(news) or 1
+        chunks = [news[i:i + per_page] for i in range(0, len(news), per_page)] or [[]]
+
+        def path(number):
+            return news_path if number == 1 else f"{news_path}seite/{number}/"
+
+        for number, chunk in enumerate(chunks, start=1):
+            self._write_page(
+                writer, language, f"{language.prefix}{path(number)}index.html", "news", every_language(path(number)),
+                news=chunk, view="news", news_total=len(news),
+                pagination={
+                    "number": number,
+                    "count": len(chunks),
+                    "previous": language.prefix + path(number - 1) if number > 1 else None,
+                    "next": language.prefix + path(number + 1) if number < len(chunks) else None,
+                },
+            )
 
     def _write_feeds(self, writer, language, items, st):
         abs_base = absolute_url(self.settings, "").rstrip("/")

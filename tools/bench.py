@@ -1,0 +1,163 @@
+"""`make bench`: build a synthetic multilingual site with our plugins and with stock Pelican.
+
+    python tools/bench.py [--n 1000] [--languages 3] [--repeat 1]
+
+N articles and pages (80 % news, 20 % pages), each translated into L languages,
+about 4 KB of Markdown each, with categories and tags. Prints per-phase times,
+time in our plugins, peak memory, output bytes, the largest text page, a warm
+rebuild after touching one file (content cache on), and the warm rebuild of the
+real site. The last line is the summary the issue asks for.
+"""
+
+import argparse
+import json
+import os
+import random
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "bench-site"
+WORDS = ("integration sprache garten kurs nachbarschaft begegnung beratung verein plauen vogtland "
+         "deutsch lernen feiern musik sport familie kinder zukunft hilfe selbsthilfe zentrum "
+         "ehrenamt treffen woche abend termin gespräch kultur gemeinschaft arbeit gesundheit").split()
+CATEGORIES = ["Deutschkurse", "Refugee-Garden", "Begegnung", "Verein"]
+TAGS = ["sprachcafe", "garten", "kurs", "fest", "musik", "sport", "beratung", "familie"]
+
+
+def paragraph(rng, words=60):
+    text = " ".join(rng.choice(WORDS) for _ in range(words))
+    return text[0].upper() + text[1:] + "."
+
+
+def body(rng, size=4000):
+    parts, length = [], 0
+    while length < size:
+        block = rng.choice(["p", "p", "p", "h2", "list"])
+        if block == "h2":
+            chunk = "## " + paragraph(rng, 4)
+        elif block == "list":
+            chunk = "\n".join(f"- {paragraph(rng, 8)}" for _ in range(4))
+        else:
+            chunk = paragraph(rng)
+        parts.append(chunk)
+        length += len(chunk) + 2
+    return "\n\n".join(parts) + "\n"
+
+
+def generate(n, languages, target):
+    """Write the synthetic content; returns the number of files."""
+    shutil.rmtree(target, ignore_errors=True)
+    (target / "news").mkdir(parents=True)
+    (target / "pages").mkdir()
+    rng = random.Random(20261124)
+    files = 0
+    for i in range(n):
+        is_news = i % 5 != 0
+        slug = f"{'nachricht' if is_news else 'seite'}-{i:05d}"
+        text = body(rng)
+        for lang in languages:
+            meta = [f"Title: {paragraph(rng, 5)[:-1]}", f"Slug: {slug}", f"Lang: {lang}",
+                    f"Summary: {paragraph(rng, 20)}"]
+            if is_news:
+                day = 1 + i % 28
+                meta += [f"Date: 2026-{1 + i % 12:02d}-{day:02d} 10:00", f"Category: {rng.choice(CATEGORIES)}",
+                         f"Tags: {', '.join(rng.sample(TAGS, 3))}"]
+            folder = "news" if is_news else "pages"
+            (target / folder / f"{slug}.{lang}.md").write_text("\n".join(meta) + "\n\n" + text, encoding="utf-8")
+            files += 1
+    # The theme needs the site's required pages (legal pages, home intro): take the real ones.
+    for page in (ROOT / "content" / "pages").glob("*.md"):
+        if page.suffixes[-2].lstrip(".") not in languages:
+            continue
+        # without Template:, so stock Pelican's theme can render them too
+        text = "".join(line for line in page.read_text(encoding="utf-8").splitlines(keepends=True)
+                       if not line.startswith("Template:"))
+        (target / "pages" / f"site-{page.name}").write_text(text, encoding="utf-8")
+        files += 1
+    shutil.copytree(ROOT / "content" / "extra", target / "extra")
+    return files
+
+
+def build(settings, content, output, overrides):
+    shutil.rmtree(output, ignore_errors=True)
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1795000000", PYTHONHASHSEED="0")
+    proc = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "bench_build.py"), str(settings), str(content), str(output),
+         json.dumps(overrides)],
+        capture_output=True, text=True, env=env, cwd=ROOT,
+    )
+    if proc.returncode != 0:
+        sys.exit(f"bench: build failed ({settings}):\n{proc.stderr[-4000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def output_stats(output):
+    total = sum(p.stat().st_size for p in output.rglob("*") if p.is_file())
+    css = sum(p.stat().st_size for p in (output / "theme").rglob("*.css")) if (output / "theme").exists() else 0
+    largest = max(((p.stat().st_size + css, p) for p in output.rglob("*.html")), default=(0, None))
+    return total, largest
+
+
+def warm_rebuild(settings, content, output, overrides, touch):
+    cached = dict(overrides, LOAD_CONTENT_CACHE=True, CACHE_CONTENT=True, CACHE_PATH=str(WORK / "cache"))
+    shutil.rmtree(WORK / "cache", ignore_errors=True)
+    build(settings, content, output, cached)
+    touch.write_text(touch.read_text(encoding="utf-8") + "\nNoch ein Satz.\n", encoding="utf-8")
+    return build(settings, content, output, cached)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=1000, help="articles and pages (default 1000)")
+    parser.add_argument("--languages", type=int, default=3, help="languages per item, 1–6 (default 3)")
+    parser.add_argument("--repeat", type=int, default=1, help="builds per variant; the fastest counts")
+    args = parser.parse_args()
+
+    sys.path.insert(0, str(ROOT))
+    import pelicanconf
+
+    languages = list(pelicanconf.LANGUAGES)[: args.languages]
+    content = WORK / "content"
+    files = generate(args.n, languages, content)
+    ours_overrides = {"LANGUAGES": {c: pelicanconf.LANGUAGES[c] for c in languages}}
+    plain_overrides = {"PLUGINS": [], "THEME": "notmyidea", "JINJA_ENVIRONMENT": {}, "LANGUAGES": {}}
+    settings = ROOT / "pelicanconf.py"
+
+    ours = min((build(settings, content, WORK / "out-ours", ours_overrides) for _ in range(args.repeat)),
+               key=lambda r: r["total"])
+    plain = min((build(settings, content, WORK / "out-plain", plain_overrides) for _ in range(args.repeat)),
+                key=lambda r: r["total"])
+    total_bytes, (largest_bytes, largest_page) = output_stats(WORK / "out-ours")
+    warm = warm_rebuild(settings, content, WORK / "out-ours", ours_overrides, next((content / "news").glob("*.md")))
+    real_warm = warm_rebuild_real_site()
+
+    print(f"content: {files} Markdown files ({args.n} items × {len(languages)} languages: {', '.join(languages)})")
+    print(f"ours : total {ours['total']:.2f} s | read {ours['read']:.2f} s | write {ours['write']:.2f} s | "
+          f"our plugins {ours['plugins']:.2f} s ({100 * ours['plugins'] / ours['total']:.1f} %) | "
+          f"peak {ours['peak_mb']:.0f} MB")
+    print(f"plain: total {plain['total']:.2f} s | read {plain['read']:.2f} s | write {plain['write']:.2f} s | "
+          f"peak {plain['peak_mb']:.0f} MB   (stock Pelican, stock theme, no plugins)")
+    print(f"output: {total_bytes / 1e6:.1f} MB; largest page with CSS: {largest_bytes / 1024:.1f} KB "
+          f"({largest_page.relative_to(WORK / 'out-ours') if largest_page else '-'})")
+    print(f"warm rebuild after touching one file (content cache on): {warm['total']:.2f} s")
+    print(f"warm rebuild of the real site after touching one file: {real_warm['total']:.2f} s")
+    print(f"bench: {files} files, {len(languages)} languages, build {ours['total']:.2f} s, "
+          f"plain {plain['total']:.2f} s, ratio {ours['total'] / plain['total']:.2f}")
+
+
+def warm_rebuild_real_site():
+    """The real content, copied, built twice with the cache on, one page touched in between."""
+    content = WORK / "real-content"
+    shutil.rmtree(content, ignore_errors=True)
+    shutil.copytree(ROOT / "content", content)
+    touch = sorted((content / "pages").glob("*.de.md"))[0]
+    return warm_rebuild(ROOT / "pelicanconf.py", content, WORK / "out-real", {}, touch)
+
+
+if __name__ == "__main__":
+    start = time.perf_counter()
+    main()
