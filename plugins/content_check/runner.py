@@ -1,0 +1,63 @@
+"""Run every content check and print the problems in German (``invoke check``)."""
+
+from __future__ import annotations
+
+import runpy
+import sys
+from pathlib import Path
+
+from .pages import check_pages_and_news
+
+
+def load_settings(settings_file: Path) -> dict:
+    """The Pelican settings as the build would see them (paths made absolute)."""
+    settings_file = Path(settings_file).resolve()
+    settings = {k: v for k, v in runpy.run_path(str(settings_file)).items() if k.isupper()}
+    base = settings_file.parent
+    for key in ("PATH", "THEME"):
+        if key in settings and not Path(settings[key]).is_absolute():
+            settings[key] = str(base / settings[key])
+    settings.setdefault("DEFAULT_LANG", next(iter(settings.get("LANGUAGES", {"de": None}))))
+    return settings
+
+
+def collect_problems(settings: dict, content_dir: Path, root: Path) -> list:
+    """Every problem the checks find; sorted by file and line."""
+    problems = list(check_pages_and_news(content_dir, settings, root))
+    for check in extra_checks():
+        problems += check(content_dir, settings, root)
+    return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
+
+
+def extra_checks():
+    """Build-free checks of the other plugins (calendar, partners), each ``(content_dir, settings, root)``."""
+    return []
+
+
+def main(argv=None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m content_check",
+                                     description="Prüft alle Inhalte, ohne die Website zu bauen.")
+    parser.add_argument("--settings", default="pelicanconf.py", help="Einstellungsdatei (pelicanconf.py)")
+    parser.add_argument("--content", default=None, help="Inhaltsordner (Standard: PATH aus den Einstellungen)")
+    args = parser.parse_args(argv)
+    settings_file = Path(args.settings).resolve()
+    settings = load_settings(settings_file)
+    content_dir = Path(args.content).resolve() if args.content else Path(settings["PATH"])
+    root = settings_file.parent
+    if not content_dir.is_dir():
+        print(f"Inhaltsordner {content_dir} gibt es nicht.", file=sys.stderr)
+        return 2
+    problems = collect_problems(settings, content_dir, root)
+    files = sum(1 for _ in content_dir.rglob("*.md"))
+    if not problems:
+        print(f"Alles in Ordnung: {files} Inhaltsdateien geprüft, keine Fehler.")
+        return 0
+    for problem in problems:
+        print(problem)
+    count = len(problems)
+    print(f"\n{count} Fehler in "
+          f"{len({p.path for p in problems})} Datei(en) gefunden. Die Website wurde nicht gebaut. "
+          "Bitte jede Zeile oben beheben und dann erneut prüfen (make check).")
+    return 1

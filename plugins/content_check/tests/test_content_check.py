@@ -1,0 +1,80 @@
+"""The build-free content check: every mistake reported with file, line, field and fix."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+from content_check.runner import collect_problems, load_settings
+
+ROOT = Path(__file__).resolve().parents[3]
+FIXTURES = Path(__file__).parent / "fixtures"
+BROKEN = FIXTURES / "broken"
+
+# (file, line, field, words the message must contain): one of each kind of mistake.
+EXPECTED = [
+    ("news/2026-02-28-datum.de.md", 4, "Date", "kein gültiges Datum"),
+    ("news/2026-03-01-ohne-datum.de.md", 1, "Date", "Datum fehlt"),
+    ("pages/falsch.fr.md", 1, "Titel", "heißt „Title“"),
+    ("pages/falsch.fr.md", 2, "Slug", "nicht erlaubt"),
+    ("pages/falsch.fr.md", 3, "Lang", "„fr“"),
+    ("pages/gut.de.md", 5, "Link", "{filename}/pages/fehlt.de.md"),
+    ("pages/gut.de.md", 5, "Link", "{view}kurs"),
+    ("pages/gut2.de.md", 2, "Slug", "gibt es schon"),
+    ("pages/leerzeile.de.md", 4, "Lang", "nach einer Leerzeile"),
+    ("pages/ohne-titel.en.md", 1, "Title", "Titel fehlt"),
+    ("pages/ohne-titel.en.md", 3, "Kopfzeilen", "Überschrift"),
+]
+
+
+def problems_of(content):
+    settings = load_settings(ROOT / "pelicanconf.py")
+    return collect_problems(settings, content, content)
+
+
+def test_every_kind_of_mistake_is_reported_with_file_line_and_field():
+    found = problems_of(BROKEN)
+    missing = []
+    for path, line, field, words in EXPECTED:
+        if not any(p.path == path and p.line == line and p.field == field and words in str(p) for p in found):
+            missing.append(f"{path}:{line}: {field}: …{words}…")
+    assert not missing, "nicht gemeldet:\n" + "\n".join(missing) + "\n\ngemeldet:\n" + "\n".join(map(str, found))
+
+
+def test_every_message_has_the_volunteer_format_and_a_fix():
+    for problem in problems_of(BROKEN):
+        text = str(problem)
+        assert text.startswith(f"{problem.path}:{problem.line}: {problem.field}: "), text
+        assert " — " in text and problem.fix.strip(), text
+
+
+def test_the_real_content_has_no_problems():
+    settings = load_settings(ROOT / "pelicanconf.py")
+    found = collect_problems(settings, Path(settings["PATH"]), ROOT)
+    assert not found, "\n".join(map(str, found))
+
+
+def test_command_exits_1_lists_all_and_builds_nothing(tmp_path):
+    out = tmp_path / "out"
+    settings = tmp_path / "conf.py"
+    settings.write_text(f"exec(open({str(ROOT / 'pelicanconf.py')!r}).read())\nOUTPUT_PATH = {str(out)!r}\n"
+                        f"THEME = {str(ROOT / 'themes' / 'kompetenz')!r}\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "content_check", "--settings", str(settings), "--content", str(BROKEN)],
+        cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if " — " in line]
+    assert len(lines) >= len(EXPECTED)
+    for path, line, field, _ in EXPECTED:
+        assert any(f"/{path}:{line}: {field}: " in l for l in lines), f"{path}:{line}: {field}"
+    assert "Fehler in" in result.stdout
+    assert not out.exists(), "check must not build anything"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["conf.py"]
+
+
+def test_clean_content_passes(tmp_path):
+    (tmp_path / "pages").mkdir()
+    (tmp_path / "pages" / "hallo.de.md").write_text("Title: Hallo\nSlug: hallo\nLang: de\n\nText.\n")
+    (tmp_path / "pages" / "hallo.en.md").write_text("Title: Hello\nSlug: hallo\nLang: en\n\nText.\n")
+    assert problems_of(tmp_path) == []

@@ -1,0 +1,40 @@
+"""Pelican settings for the production build (`invoke publish`, CI deploy).
+
+Everything from pelicanconf.py, plus absolute URLs and the .htaccess for the
+Apache web space (Strato). Configuration only: the logic is in plugins/publishing/.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from pelicanconf import *  # noqa: E402,F401,F403
+
+# --- The public address: PLACEHOLDER -------------------------------------------
+# The association's domain is not known to us yet. Until it is, the address comes from
+# the environment variable SITE_URL (set it in the forge's CI settings, see
+# docs/veroeffentlichen.md). The fallback ends in ".invalid", a name that can never
+# exist: `invoke publish` refuses to upload a build that still contains it, so a site
+# with wrong links is never published. Once the domain is known, write it here
+# instead of "https://www.example.invalid" (no slash at the end).
+PLACEHOLDER_SITE_URL = "https://www.example.invalid"
+SITEURL = os.environ.get("SITE_URL", PLACEHOLDER_SITE_URL).rstrip("/")
+SITE_ABSOLUTE_URL = SITEURL
+
+# Production output is written fresh into a temporary directory by `invoke publish`.
+DELETE_OUTPUT_DIRECTORY = True
+
+# --- .htaccess (plugins/publishing/) --------------------------------------------
+# Only the production build writes it: the local preview is no Apache server.
+PLUGINS = [*PLUGINS, "publishing"]  # noqa: F405
+HTACCESS_WRITE = True
+# Security headers sent with every response. The site has no inline script or
+# style and no third-party hosts, so 'self' is enough.
+HTACCESS_CSP = (
+    "default-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+    "frame-ancestors 'none'"
+)
+HTACCESS_REFERRER_POLICY = "no-referrer"
+# Strict-Transport-Security: browsers remember "HTTPS only" for this many seconds.
+# Set to 0 if the web space ever has to be reachable over plain HTTP.
+HTACCESS_HSTS_SECONDS = 31536000
