@@ -153,3 +153,14 @@ OUTPUT_RETENTION = []
 NAV_VIEWS = [("kalender", 2.5), ("news", 3), ("partner", 3.5)]
 # Linked from every page's footer, in this order (slugs of pages in content/pages/).
 LEGAL_PAGES = ["impressum", "datenschutz", "barrierefreiheit"]
+
+# --- Calendar (plugins/kalender) ---------------------------------------------
+# The plugin package is "kalender": "calendar" is a standard-library module and
+# Pelican's plugin loader would load that one instead.
+PLUGINS += ["kalender"]
+# iCalendar UIDs are "<UID field or slug>@<CALENDAR_UID_DOMAIN>"; they must never
+# change once published. PLACEHOLDER: set to a domain the association owns
+# (e.g. the site's domain) BEFORE the first feed goes public.
+CALENDAR_UID_DOMAIN = "integration-plauen.invalid"  # [PLATZHALTER: eigene Domain]
+# Everything else has defaults in plugins/kalender/config.py (feed paths, entry URLs
+# kalender/<slug>/, venue/category files, state file kalender/sequenz.json).

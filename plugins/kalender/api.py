@@ -1,0 +1,167 @@
+"""What the views use: occurrences in a date window, language fallback, feed URLs, today.
+
+Everything here is read-only on a checked :class:`~.entries.Calendar`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .clock import today as _today
+from .config import KIND_SLUGS, absolute_url, lang_prefix, site_languages
+from .model import CalendarEntry
+from .venues import Venue
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One session of an entry, in the entry's time zone.
+
+    ``start``/``end`` are aware datetimes, or dates for all-day entries (``end`` exclusive,
+    ``last_day`` inclusive). ``state`` is ``normal``, ``moved``, ``cancelled`` or ``skipped``;
+    ``reason`` (in the entry's language) and ``reason_kind`` (``ausnahme``, ``ferien``,
+    ``feiertag``, ``ausfall``, ``verlegt``, ``abgesagt``, ``zusatztermin``) say why.
+    ``original_start`` is where the session was in the series (differs when moved).
+    """
+
+    entry: CalendarEntry
+    start: dt.datetime | dt.date
+    end: dt.datetime | dt.date
+    all_day: bool
+    state: str
+    reason: str
+    reason_kind: str
+    original_start: dt.datetime | dt.date
+    venue: Venue | None
+
+    @property
+    def last_day(self) -> dt.date:
+        """The last calendar day the occurrence touches (inclusive)."""
+        if self.all_day:
+            return self.end - dt.timedelta(days=1)
+        return (self.end - dt.timedelta(microseconds=1)).date()
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.start if self.all_day else self.start.date()
+
+    @property
+    def multi_day(self) -> bool:
+        return self.last_day > self.first_day
+
+    @property
+    def sort_key(self):
+        """Chronological order across time zones; all-day first on a day."""
+        moment = (
+            dt.datetime.combine(self.start, dt.time(), tzinfo=self.entry.schedule.zone)
+            if self.all_day
+            else self.start
+        )
+        return (moment.astimezone(dt.timezone.utc), not self.all_day, self.entry.slug)
+
+
+def entry_for_lang(entry: CalendarEntry, lang: str) -> CalendarEntry:
+    """The translation of ``entry`` in ``lang``, else the original (German)."""
+    original = getattr(entry, "original", entry)
+    for item in [original, *original.translations]:
+        if item.lang == lang:
+            return item
+    return original
+
+
+def occurrences(entry: CalendarEntry, start: dt.date | None = None, end: dt.date | None = None,
+                include_skipped: bool = True) -> list[Occurrence]:
+    """Sessions of ``entry`` touching the days ``start`` ≤ day < ``end`` (open ends allowed).
+
+    Reasons come from ``entry``'s own language (pass ``entry_for_lang(e, lang)``); holiday
+    names too (German where the holidays package has no such language).
+    """
+    schedule = entry.schedule
+    if schedule is None:
+        return []
+    zone = schedule.zone
+    result = []
+    for instance in schedule.instances(entry.lang):
+        if instance.state == "skipped" and not include_skipped:
+            continue
+        if schedule.all_day:
+            first, stop = instance.start.date(), instance.end.date()
+            occ_start, occ_end, original = first, stop, instance.recurrence_id.date()
+        else:
+            occ_start = instance.start.replace(tzinfo=zone)
+            occ_end = instance.end.replace(tzinfo=zone)
+            original = instance.recurrence_id.replace(tzinfo=zone)
+            first = instance.start.date()
+            stop = (instance.end - dt.timedelta(microseconds=1)).date() + dt.timedelta(days=1)
+        if start is not None and stop <= start:
+            continue
+        if end is not None and first >= end:
+            continue
+        venue = entry.venue
+        if instance.venue and (venue is None or instance.venue != venue.key):
+            venue = _venues_of(entry).get(instance.venue, venue)
+        result.append(
+            Occurrence(entry, occ_start, occ_end, schedule.all_day, instance.state, instance.reason,
+                       instance.reason_kind, original, venue)  # fmt: skip
+        )
+    return result
+
+
+def _venues_of(entry) -> dict:
+    return getattr(entry, "venues_index", {}) or {}
+
+
+def occurrences_between(entries, start: dt.date | None, end: dt.date | None, lang: str,
+                        kinds=None, category: str | None = None, include_skipped: bool = False) -> list[Occurrence]:
+    """All sessions of all ``entries`` (originals) in ``lang``, merged chronologically.
+
+    ``kinds`` filters by kind (``{"course"}``), ``category`` by category key.
+    """
+    result = []
+    for original in entries:
+        if getattr(original, "status", "published") == "draft":
+            continue
+        if kinds and original.kind not in kinds:
+            continue
+        if category and category not in {c.key for c in original.categories}:
+            continue
+        result.extend(occurrences(entry_for_lang(original, lang), start, end, include_skipped))
+    return sorted(result, key=lambda o: o.sort_key)
+
+
+def feed_paths(settings: dict, lang: str, originals) -> dict:
+    """Output paths of every feed in ``lang``: ``{"all": …, "kinds": {kind: …},
+    "categories": {key: …}, "entries": {slug: …}}``."""
+    prefix = lang_prefix(settings, lang)
+    categories = sorted({c.key for e in originals for c in e.categories})
+    return {
+        "all": prefix + settings["CALENDAR_FEED_ALL"],
+        "kinds": {kind: prefix + settings["CALENDAR_FEED_KIND"].format(kind=slug) for kind, slug in KIND_SLUGS.items()},
+        "categories": {key: prefix + settings["CALENDAR_FEED_CATEGORY"].format(category=key) for key in categories},
+        "entries": {e.slug: prefix + settings["CALENDAR_FEED_ENTRY"].format(slug=e.slug) for e in originals},
+    }
+
+
+def feed_urls(settings: dict, lang: str, originals) -> dict:
+    """Like :func:`feed_paths` but absolute https URLs (SITE_ABSOLUTE_URL); for webcal
+    links replace the scheme with ``webcal``."""
+    paths = feed_paths(settings, lang, originals)
+
+    def convert(value):
+        if isinstance(value, dict):
+            return {k: convert(v) for k, v in value.items()}
+        return absolute_url(settings, value)
+
+    return convert(paths)
+
+
+def today(settings: dict | None = None) -> dt.date:
+    """Local "today": from SOURCE_DATE_EPOCH when set, else the clock (settings TIMEZONE)."""
+    return _today((settings or {}).get("TIMEZONE") or "Europe/Berlin")
+
+
+__all__ = [
+    "Occurrence", "entry_for_lang", "occurrences", "occurrences_between", "feed_paths",
+    "feed_urls", "today", "site_languages",
+]  # fmt: skip
