@@ -28,6 +28,7 @@ PYBABEL = Path(sys.executable).parent / "pybabel"
 # gettext applies `% variables` to every translated string, so a stray "%" breaks
 # rendering just like a renamed placeholder does).
 PLACEHOLDER = re.compile(r"%(?:\((?P<name>[^)]*)\))?[#0\- +]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?(?P<conv>[diouxXeEfFgGcrsa%])")
+STRAY = ("ein einzelnes % (als %% schreiben)", "")
 
 
 def po_path(lang):
@@ -64,12 +65,12 @@ def placeholders(text):
     """Sorted placeholders of a string, plus a marker for any "%" that is not one."""
     found = [(m.group("name"), m.group("conv")) for m in PLACEHOLDER.finditer(text)]
     if "%" in PLACEHOLDER.sub("", text):
-        found.append(("<einzelnes %>", ""))
+        found.append(STRAY)
     return sorted(found, key=str)
 
 
 def show(found):
-    return ", ".join(f"%({n}){c}" if n else f"%{c}" for n, c in found) or "(keine)"
+    return ", ".join(n if (n, c) == STRAY else f"%({n}){c}" if n else f"%{c}" for n, c in found) or "(keine)"
 
 
 @pytest.fixture(scope="module")
