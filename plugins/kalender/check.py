@@ -7,12 +7,13 @@ updates the SEQUENCE state file (``sequenz.json``) after a change of time, place
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
 from pathlib import Path
 
 from pelican.readers import Readers
-from pelican.settings import read_settings
+from pelican.settings import DEFAULT_CONFIG, read_settings
 
 from .config import apply_defaults
 from .entries import Calendar, build_calendar
@@ -39,7 +40,7 @@ def read_content(settings: dict) -> list[CalendarEntry]:
 
 def check_content(content_path: str, settings: dict) -> list[Problem]:
     """Every calendar problem under ``content_path`` (files, venues, categories, state file)."""
-    settings = apply_defaults(dict(settings, PATH=str(content_path)))
+    settings = apply_defaults({**copy.deepcopy(DEFAULT_CONFIG), **settings, "PATH": str(content_path)})
     calendar = build_calendar(read_content(settings), settings)
     problems = list(calendar.problems)
     if not problems:
@@ -49,6 +50,11 @@ def check_content(content_path: str, settings: dict) -> list[Problem]:
     return sorted(problems)
 
 
+def check(content_dir, settings: dict, root=None) -> list[Problem]:
+    """Hook for ``content_check``'s ``extra_checks()``: same as :func:`check_content`."""
+    return check_content(str(content_dir), settings)
+
+
 def load_calendar(content_path: str, settings_file: str = "pelicanconf.py") -> tuple[Calendar, dict]:
     """Read settings and calendar content (for the command-line tools)."""
     settings = read_settings(settings_file if Path(settings_file).exists() else None, override={"PATH": str(content_path)})
@@ -56,9 +62,13 @@ def load_calendar(content_path: str, settings_file: str = "pelicanconf.py") -> t
     return build_calendar(read_content(settings), settings), settings
 
 
-def update(content: str) -> int:
+def update(content: str, settings: dict | None = None) -> int:
     """Update the state file; refuses while the content has errors."""
-    calendar, settings = load_calendar(content)
+    if settings is None:
+        calendar, settings = load_calendar(content)
+    else:
+        settings = apply_defaults({**copy.deepcopy(DEFAULT_CONFIG), **settings, "PATH": str(content)})
+        calendar = build_calendar(read_content(settings), settings)
     if calendar.problems:
         for problem in sorted(calendar.problems):
             print(problem)

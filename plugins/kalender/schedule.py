@@ -140,43 +140,31 @@ class Schedule:
         extras = {extra.start: extra.note for extra in self.extras}
         holiday_names = self.holiday_skips(lang)
         result = []
-        for start in self.series_starts():
-            end = start + self.duration
+        for original in self.series_starts():
+            start, end = original, original + self.duration
             state, reason, kind, venue = "normal", "", "", self.venue
-            if start in extras:
-                reason, kind = extras[start], "zusatztermin" if extras[start] else ""
-            on_break = next(
-                (b for b in self.breaks if b.first <= start.date() <= b.last), None
-            )
-            if start in excluded:
-                state, reason, kind = "skipped", excluded[start], "ausnahme"
-            elif start in changes:
-                change = changes[start]
+            if original in extras and extras[original]:
+                reason, kind = extras[original], "zusatztermin"
+            on_break = next((b for b in self.breaks if b.first <= original.date() <= b.last), None)
+            if original in excluded:
+                state, reason, kind = "skipped", excluded[original], "ausnahme"
+            elif original in changes:
+                change = changes[original]
                 venue = change.venue or self.venue
                 if change.cancelled:
                     state, reason, kind = "cancelled", change.reason, "ausfall"
                 else:
                     state, reason, kind = "moved", change.reason, "verlegt"
-                    start = change.new_start or start
+                    start = change.new_start or original
                     end = start + (change.new_duration or self.duration)
-            elif start not in extras and on_break is not None:
+            elif original not in extras and on_break is not None:
                 state, reason, kind = "skipped", on_break.reason, "ferien"
-            elif start not in extras and start.date() in holiday_names:
-                state, reason, kind = "skipped", holiday_names[start.date()], "feiertag"
+            elif original not in extras and original.date() in holiday_names:
+                state, reason, kind = "skipped", holiday_names[original.date()], "feiertag"
             if self.cancelled is not None and state != "skipped":
                 state, reason, kind = "cancelled", self.cancelled, "abgesagt"
-            recurrence_id = changes[start].original if False else None
-            result.append(Instance(start, end, state, reason, kind, recurrence_id or start, venue))
-        # recurrence_id must be the original start even when a session was moved
-        fixed = []
-        for instance, original in zip(result, self.series_starts()):
-            fixed.append(
-                Instance(
-                    instance.start, instance.end, instance.state, instance.reason,
-                    instance.reason_kind, original, instance.venue,
-                )
-            )
-        return sorted(fixed, key=lambda i: (i.start, i.recurrence_id))
+            result.append(Instance(start, end, state, reason, kind, original, venue))
+        return sorted(result, key=lambda i: (i.start, i.recurrence_id))
 
     def fingerprint(self, venue_data: dict | None = None) -> str:
         """Hash of time, place and status (not of reasons or texts); drives SEQUENCE."""

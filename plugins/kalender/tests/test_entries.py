@@ -1,0 +1,168 @@
+"""Validation: every mistake from the issue, reported at once with file, line, field, value, fix."""
+
+import pytest
+
+from .conftest import COURSE
+
+
+def only(problems, needle):
+    found = [p for p in problems if needle in p]
+    assert found, f"{needle!r} not in {problems}"
+    return found[0]
+
+
+def test_valid_course_has_no_problems(site):
+    site.entry("deutschkurs.de.md", COURSE)
+    site.update_state()
+    assert site.problems() == []
+
+
+def test_impossible_date_names_file_line_field_value_and_fix(site):
+    site.entry("x.de.md", COURSE.replace("2026-03-24 17:00", "2026-02-30 17:00"))
+    message = only(site.problems(), "2026-02-30")
+    assert message.startswith("content/kalender/x.de.md:6: Beginn: das Datum „2026-02-30“ gibt es nicht — ")
+    assert "Februar" in message
+
+
+def test_end_before_start(site):
+    site.entry("x.de.md", COURSE.replace("Ende: 19:00", "Ende: 16:00"))
+    message = only(site.problems(), "liegt nicht nach dem Beginn")
+    assert message.startswith("content/kalender/x.de.md:7: Ende: das Ende „16:00“")
+
+
+def test_all_day_end_before_start(site):
+    site.entry("x.de.md", "Title: T\nSlug: t\nArt: veranstaltung\nBeginn: 2026-09-24\nEnde: 2026-09-20\n")
+    assert only(site.problems(), "liegt vor dem Beginn").startswith("content/kalender/x.de.md:5: Ende:")
+
+
+def test_nonexistent_local_time(site):
+    site.entry("x.de.md", "Title: T\nSlug: t\nArt: veranstaltung\nBeginn: 2026-03-29 02:30\nDauer: 1 Stunde\n")
+    message = only(site.problems(), "gibt es nicht (Zeitumstellung")
+    assert message.startswith("content/kalender/x.de.md:4: Beginn: Beginn 2026-03-29 02:30")
+
+
+def test_nonexistent_local_time_inside_a_series(site):
+    site.entry("x.de.md", "Title: T\nSlug: t\nArt: kurs\nBeginn: 2026-03-22 02:30\nDauer: 1 Stunde\n"
+               "Wiederholung: wöchentlich So bis 2026-04-05\n")
+    assert "2026-03-29 02:30" in only(site.problems(), "Zeitumstellung")
+
+
+def test_unknown_venue(site):
+    site.entry("x.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrun"))
+    message = only(site.problems(), "zentrun")
+    assert message.startswith("content/kalender/x.de.md:9: Ort: der Ort „zentrun“ steht nicht in der Ortsliste")
+    assert "saal, zentrum" in message
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "needle"),
+    [
+        ("RRULE", "FREQ=WEEKLY;BYDAY=XX;COUNT=3", "keine gültige Regel"),
+        ("RRULE", "FREQ=SOMETIMES;COUNT=3", "FREQ=SOMETIMES"),
+        ("RRULE", "FREQ=WEEKLY;BYDAY=TU", "hat kein Ende"),
+        ("Wiederholung", "wöchentlich Dienstag bis irgendwann", "kein Datum"),
+        ("Wiederholung", "manchmal Di bis 2026-12-01", "Häufigkeit ist unklar"),
+        ("Wiederholung", "wöchentlich Di", "hat kein Ende"),
+    ],
+)
+def test_broken_recurrence_rule(site, field, value, needle):
+    site.entry("x.de.md", COURSE.replace("Wiederholung: wöchentlich Di, Do bis 2026-11-05", f"{field}: {value}"))
+    message = only(site.problems(), needle)
+    assert message.startswith(f"content/kalender/x.de.md:8: {field}:")
+    assert "—" in message
+
+
+def test_start_that_is_not_an_occurrence_of_the_rule(site):
+    site.entry("x.de.md", COURSE.replace("2026-03-24 17:00", "2026-03-23 17:00"))
+    assert "kein Termin der Regel" in only(site.problems(), "2026-03-23")
+
+
+def test_excluded_date_that_is_not_an_occurrence(site):
+    site.entry("x.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\nAusnahme: 2026-04-01 - Ostern"))
+    message = only(site.problems(), "2026-04-01")
+    assert message.startswith("content/kalender/x.de.md:10: Ausnahme: am 2026-04-01 gibt es keinen Termin")
+    assert "2026-03-31" in message and "2026-04-02" in message
+
+
+def test_cancelled_or_moved_session_that_is_not_an_occurrence(site):
+    site.entry("x.de.md", COURSE.replace(
+        "Ort: zentrum", "Ort: zentrum\nAusfall: 2026-04-03 - krank\nVerlegt: 2026-04-04 auf 2026-04-05 - Raum"))
+    problems = site.problems()
+    assert only(problems, "Ausfall:").startswith("content/kalender/x.de.md:10: Ausfall: am 2026-04-03")
+    assert only(problems, "Verlegt:").startswith("content/kalender/x.de.md:11: Verlegt: am 2026-04-04")
+
+
+def test_translation_whose_times_differ(site):
+    site.entry("kurs.de.md", COURSE)
+    site.entry("kurs.en.md", "Title: German\nSlug: deutschkurs\nLang: en\nBeginn: 2026-03-24 18:00\nEnde: 19:00\n\nText\n")
+    message = only(site.problems(), "weicht vom Original ab")
+    assert message.startswith("content/kalender/kurs.en.md:4: Beginn: „2026-03-24 18:00“ weicht vom Original ab")
+    assert "content/kalender/kurs.de.md" in message
+
+
+def test_translation_with_same_times_and_own_reasons_is_fine(site):
+    site.entry("kurs.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\nAusfall: 2026-04-02 - krank"))
+    site.entry("kurs.en.md", "Title: German\nSlug: deutschkurs\nLang: en\nBeginn: 2026-03-24  17:00\n"
+               "Ausfall: 2026-04-02 - teacher is ill\n\nText\n")
+    site.update_state()
+    assert site.problems() == []
+
+
+def test_duplicate_slug(site):
+    site.entry("kurs.de.md", COURSE)
+    site.entry("anderer-kurs.de.md", COURSE.replace("Title: Deutschkurs", "Title: Anderer Kurs"))
+    message = only(site.problems(), "gibt es schon")
+    assert message.startswith("content/kalender/kurs.de.md:2: Slug: den Slug „deutschkurs“ in Sprache de gibt es schon")
+    assert "anderer-kurs.de.md" in message
+
+
+def test_all_mistakes_of_a_file_are_reported_at_once(site):
+    site.entry("x.de.md", COURSE.replace("Ort: zentrum", "Ort: nirgends\nKategorie: kochen\nBegin: 2026-01-01")
+               .replace("Art: kurs", "Art: kursus"))
+    problems = site.problems()
+    for needle in ("nirgends", "kochen", "„Begin“ gibt es nicht", "kursus"):
+        only(problems, needle)
+    assert "meinten Sie „Beginn“" in only(problems, "Begin“")
+
+
+def test_field_name_with_umlaut_would_end_the_header(site):
+    site.entry("x.de.md", COURSE.replace("Ort: zentrum", "Zusätzlich: 2026-11-07\nOrt: zentrum"))
+    assert only(site.problems(), "keine Feldzeile").startswith("content/kalender/x.de.md:9: Kopfzeile:")
+
+
+def test_field_after_an_empty_line_is_reported(site):
+    site.entry("x.de.md", COURSE.replace("Ort: zentrum\n", "\nOrt: zentrum\n"))
+    assert only(site.problems(), "nach der Leerzeile").startswith("content/kalender/x.de.md:10: Ort:")
+
+
+def test_translation_without_german_original(site):
+    site.entry("x.en.md", "Title: Only English\nSlug: only-en\nLang: en\n")
+    assert "keine Fassung auf de" in only(site.problems(), "only-en")
+
+
+def test_slug_colliding_with_a_view(site):
+    site.entry("x.de.md", COURSE.replace("Slug: deutschkurs", "Slug: archiv"))
+    assert "schon eine Kalender-Ansicht" in only(site.problems(), "archiv")
+
+
+def test_image_needs_alt_text_and_file(site):
+    site.entry("x.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\nBild: images/fehlt.jpg"))
+    problems = site.problems()
+    only(problems, "die Bilddatei „images/fehlt.jpg“ gibt es nicht")
+    only(problems, "Bildbeschreibung fehlt")
+
+
+def test_stale_sequence_state_is_reported(site):
+    site.entry("kurs.de.md", COURSE)
+    site.update_state()
+    site.entry("kurs.de.md", COURSE.replace("Ende: 19:00", "Ende: 19:30"))
+    message = only(site.problems(), "SEQUENCE aber nicht erhöht")
+    assert "--update" in message
+
+
+def test_bad_venue_file(site):
+    site.write_raw("kalender/orte.toml", '[zentrum]\nname = "Z"\nlat = 95.0\nlon = 12.0\nfarbe = "rot"\n')
+    site.entry("x.de.md", COURSE)
+    problems = site.problems()
+    only(problems, "„95.0“ ist keine gültige Koordinate")
+    only(problems, "das Feld „farbe“ ist unbekannt")
