@@ -141,3 +141,58 @@ def check(c, content=None, settings="pelicanconf.py"):
     result = _plugin_module(c, "content_check", args, warn=True)
     if result.exited:
         raise Exit(code=result.exited)
+
+
+def _catalogs_stale():
+    """True if a .po catalog has no .mo or a newer one (compiling rewrites files others may read)."""
+    for po in CATALOG_DIR.glob("*/LC_MESSAGES/messages.po"):
+        mo = po.with_suffix(".mo")
+        if not mo.exists() or mo.stat().st_mtime < po.stat().st_mtime:
+            return True
+    return False
+
+
+@task
+def publish(c, dry_run=False, target=None, content=None, fast_tests="plugins"):
+    """Prüfen, testen, mit publishconf.py bauen und per rsync hochladen (--dry-run: nur zeigen).
+
+    Ziel: DEPLOY_HOST, DEPLOY_USER, DEPLOY_PATH (SSH), oder --target VERZEICHNIS (lokal).
+    """
+    import tempfile  # noqa: PLC0415
+
+    from invoke.exceptions import Exit  # noqa: PLC0415
+
+    sys.path.insert(0, str(PLUGINS_DIR))
+    from content_check.runner import load_settings  # noqa: PLC0415
+    from publishing import deploy  # noqa: PLC0415
+
+    try:
+        destination = deploy.target_from(os.environ, target)
+        deploy.require_rsync()
+    except deploy.DeployError as error:
+        raise Exit(f"Veröffentlichen abgebrochen: {error}", code=1) from None
+    content_dir = Path(content).resolve() if content else ROOT / "content"
+    print(f"Veröffentlichen nach {destination.describe()}{' (Probelauf)' if dry_run else ''}")
+    print("Schritt 1: Inhalte prüfen (make check) …")
+    check(c, content=str(content_dir))
+    print(f"Schritt 2: schnelle Tests ({fast_tests}) …")
+    if c.run(f"{BIN / 'pytest'} -q -p no:cacheprovider {fast_tests}", warn=True, pty=False).exited:
+        raise Exit("Veröffentlichen abgebrochen: Tests fehlgeschlagen, es wurde nichts hochgeladen.", code=1)
+    if _catalogs_stale():
+        i18n_compile(c)
+    settings = load_settings(ROOT / "publishconf.py")
+    with tempfile.TemporaryDirectory(prefix="publish-") as tmp:
+        out = Path(tmp) / "site"
+        print(f"Schritt 3: Website mit publishconf.py bauen ({settings['SITEURL']}) …")
+        try:
+            deploy.build(str(BIN / "pelican"), content_dir, ROOT / "publishconf.py", out,
+                         env=deploy.environment_for_build())
+            problems = deploy.verify_build(out, settings, allow_placeholder_url=dry_run)
+            if problems:
+                raise deploy.DeployError("Der Bau ist unvollständig, es wurde nichts hochgeladen:\n  "
+                                         + "\n  ".join(problems))
+            print("Schritt 4: hochladen …")
+            deploy.upload(out, destination, dry_run=dry_run)
+        except deploy.DeployError as error:
+            raise Exit(f"Veröffentlichen abgebrochen: {error}", code=1) from None
+    print("Probelauf fertig: oben steht, was hochgeladen würde." if dry_run else "Fertig: die Website ist veröffentlicht.")
