@@ -130,6 +130,21 @@ def occurrences_between(entries, start: dt.date | None, end: dt.date | None, lan
     return sorted(result, key=lambda o: o.sort_key)
 
 
+def entry_path(settings: dict, entry: CalendarEntry, lang: str) -> str:
+    """Site-relative URL of the entry page in ``lang`` (``en/kalender/<slug>/``).
+
+    Every language has a page for every entry; its text falls back to German.
+    """
+    key = "CALENDARENTRY_URL" if lang == settings["DEFAULT_LANG"] else "CALENDARENTRY_LANG_URL"
+    return settings[key].format(slug=entry.slug, lang=lang)
+
+
+def entry_save_as(settings: dict, entry: CalendarEntry, lang: str) -> str:
+    """Output path of the entry page in ``lang`` (for the views' writer)."""
+    key = "CALENDARENTRY_SAVE_AS" if lang == settings["DEFAULT_LANG"] else "CALENDARENTRY_LANG_SAVE_AS"
+    return settings[key].format(slug=entry.slug, lang=lang)
+
+
 def feed_paths(settings: dict, lang: str, originals) -> dict:
     """Output paths of every feed in ``lang``: ``{"all": …, "kinds": {kind: …},
     "categories": {key: …}, "entries": {slug: …}}``."""
@@ -162,6 +177,6 @@ def today(settings: dict | None = None) -> dt.date:
 
 
 __all__ = [
-    "Occurrence", "entry_for_lang", "occurrences", "occurrences_between", "feed_paths",
+    "Occurrence", "entry_for_lang", "entry_path", "entry_save_as", "occurrences", "occurrences_between", "feed_paths",
     "feed_urls", "today", "site_languages",
 ]  # fmt: skip

@@ -133,7 +133,8 @@ def build_calendar(contents: list[CalendarEntry], settings: dict) -> Calendar:
         calendar.originals.append(original)
         calendar.translations.extend(e for e in unique if e is not original)
     process_translations(calendar.originals + calendar.translations, translation_id="slug")
-    calendar.originals.sort(key=lambda e: (e.schedule.first if e.schedule else 0, e.slug) if e.schedule else ("", e.slug))
+    calendar.originals.sort(key=lambda e: e.slug)
+    calendar.translations.sort(key=lambda e: (e.slug, e.lang))
     return calendar
 
 

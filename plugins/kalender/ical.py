@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar, Event, vRecur, vText
 
 from . import i18n
-from .api import entry_for_lang
+from .api import entry_for_lang, entry_path
 from .config import KIND_SLUGS, absolute_url, lang_prefix
 from .plaintext import html_to_text
 from .vtimezone import vtimezone
@@ -63,7 +63,7 @@ def _description(entry, settings, lang, extra: str = "") -> str:
     if entry.venue and entry.venue.text("barrierefreiheit", lang):
         facts.append(f"{_(i18n.ACCESSIBILITY_LABEL)}: {entry.venue.text('barrierefreiheit', lang)}")
     parts.append("\n".join(facts))
-    parts.append(f"{_(i18n.MORE_LABEL)}: {absolute_url(settings, entry.url)}")
+    parts.append(f"{_(i18n.MORE_LABEL)}: {absolute_url(settings, entry_path(settings, entry, lang))}")
     return "\n\n".join(parts)
 
 
@@ -82,7 +82,7 @@ def entry_events(original, settings: dict, lang: str) -> list[Event]:
     _ = lambda message: i18n.gettext(settings, lang, message)  # noqa: E731
     categories = [c.name(lang, settings["DEFAULT_LANG"]) for c in original.categories]
     kind_label = _(i18n.KIND_LABELS[original.kind])
-    url = absolute_url(settings, entry.url)
+    url = absolute_url(settings, entry_path(settings, original, lang))
 
     def base(event: Event, title: str, status: str) -> Event:
         event.add("uid", original.uid)
@@ -191,5 +191,5 @@ def all_feeds(originals, settings: dict, lang: str, paths: dict) -> dict[str, by
     for original in published:
         path = paths["entries"][original.slug]
         shown = entry_for_lang(original, lang)
-        feeds[path] = build_feed([original], settings, lang, shown.title, path, shown.url)
+        feeds[path] = build_feed([original], settings, lang, shown.title, path, entry_path(settings, original, lang))
     return {path: calendar.to_ical() for path, calendar in feeds.items()}
