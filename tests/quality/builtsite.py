@@ -130,7 +130,7 @@ KINDS = [
     Kind("calendar-garten", r"kalender/garten/index\.html"),
     Kind("calendar-archiv", r"kalender/archiv/index\.html"),
     Kind("calendar-abonnieren", r"kalender/abonnieren/index\.html"),
-    Kind("calendar-entry", rf"kalender/(?!{_VIEWS}/index\.html$).+\.html"),
+    Kind("calendar-entry", rf"kalender/(?!{_VIEWS}/)[^/]+/index\.html"),
     Kind("page", r"[^/]+/index\.html", required="default"),
 ]
 
