@@ -124,7 +124,7 @@ NEWS_PER_PAGE = 12
 
 # --- Plugins -----------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual"]
+PLUGINS = ["multilingual", "partners"]
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     "trim_blocks": True,
