@@ -89,8 +89,9 @@ def site(c, settings="pelicanconf.py"):
 
 @task(pre=[i18n_compile])
 def serve(c, port=8000):
-    """Serve output/ at http://127.0.0.1:8000 and rebuild when content or theme change."""
-    _pelican(c, "pelicanconf.py", f"--autoreload --listen --bind 127.0.0.1 --port {port}")
+    """Vorschau auf http://127.0.0.1:8000, neu gebaut bei jedem Speichern; Fehler im Terminal und im Browser."""
+    compile_cmd = f"{BIN / 'pybabel'} -q compile -D messages -d {CATALOG_DIR}"
+    _plugin_module(c, "preview", f"--root {ROOT} --port {port} --compile '{compile_cmd}'")
 
 
 @task

@@ -21,8 +21,14 @@ def load_settings(settings_file: Path) -> dict:
     return settings
 
 
-def collect_problems(settings: dict, content_dir: Path, root: Path) -> list:
-    """Every problem the checks find; sorted by file and line."""
+def collect_problems(settings: dict, content_dir: Path) -> list:
+    """Every problem the checks find; sorted by file and line.
+
+    File names are relative to the content folder's parent (``content/pages/…``), as
+    the calendar and partner checks write them.
+    """
+    content_dir = Path(content_dir).resolve()
+    root = content_dir.parent
     problems = list(check_pages_and_news(content_dir, settings, root))
     for check in extra_checks():
         problems += check(content_dir, settings, root)
@@ -31,7 +37,10 @@ def collect_problems(settings: dict, content_dir: Path, root: Path) -> list:
 
 def extra_checks():
     """Build-free checks of the other plugins (calendar, partners), each ``(content_dir, settings, root)``."""
-    return []
+    from kalender.check import check as check_calendar  # noqa: PLC0415 - plugins import each other late
+    from partners.check import check as check_partners  # noqa: PLC0415
+
+    return [check_calendar, check_partners]
 
 
 def main(argv=None) -> int:
@@ -45,11 +54,10 @@ def main(argv=None) -> int:
     settings_file = Path(args.settings).resolve()
     settings = load_settings(settings_file)
     content_dir = Path(args.content).resolve() if args.content else Path(settings["PATH"])
-    root = settings_file.parent
     if not content_dir.is_dir():
         print(f"Inhaltsordner {content_dir} gibt es nicht.", file=sys.stderr)
         return 2
-    problems = collect_problems(settings, content_dir, root)
+    problems = collect_problems(settings, content_dir)
     files = sum(1 for _ in content_dir.rglob("*.md"))
     if not problems:
         print(f"Alles in Ordnung: {files} Inhaltsdateien geprüft, keine Fehler.")
