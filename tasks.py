@@ -102,6 +102,13 @@ def test(c):
     c.run(f"{BIN / 'pytest'} {('-n ' + workers) if workers else ''}", pty=False)
 
 
+@task
+def audit(c):
+    """Build the site, then Lighthouse (a11y, best practices, SEO) on home, an entry page and the course plan, de + ar."""
+    site(c)
+    c.run(f"{BIN / 'python'} -m tests.quality.audit", pty=False)
+
+
 @task(pre=[i18n_compile])
 def bench(c, n=1000, languages=3, repeat=1):
     """Build a synthetic site with our plugins and with stock Pelican; print timings (tools/bench.py)."""
