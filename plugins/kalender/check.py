@@ -76,7 +76,8 @@ def update(content: str, settings: dict | None = None) -> int:
         return 1
     path = Path(settings["PATH"], settings["CALENDAR_STATE_FILE"])
     changed = update_state(calendar.originals, path)
-    print(f"Kalender-Stand {path}: {len(changed)} Termin(e) aktualisiert: {', '.join(changed) or '-'}")
+    shown = ", ".join(changed[:20]) + (" …" if len(changed) > 20 else "")
+    print(f"Kalender-Stand {path}: {len(changed)} Termin(e) aktualisiert: {shown or '-'}")
     return 0
 
 

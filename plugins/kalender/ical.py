@@ -133,8 +133,13 @@ def entry_events(original, settings: dict, lang: str) -> list[Event]:
     return events
 
 
-def build_feed(originals, settings: dict, lang: str, label: str, source_path: str, page_path: str) -> Calendar:
-    """A VCALENDAR with the given entries in ``lang``; ``source_path`` is the feed's own path."""
+def build_feed(originals, settings: dict, lang: str, label: str, source_path: str, page_path: str,
+               events_cache: dict | None = None) -> Calendar:
+    """A VCALENDAR with the given entries in ``lang``; ``source_path`` is the feed's own path.
+
+    ``events_cache`` (uid -> events) lets the feeds of one language share the VEVENTs.
+    """
+    events_cache = {} if events_cache is None else events_cache
     _ = lambda message: i18n.gettext(settings, lang, message)  # noqa: E731
     calendar = Calendar()
     calendar.add("prodid", PRODID)
@@ -162,7 +167,9 @@ def build_feed(originals, settings: dict, lang: str, label: str, source_path: st
             years = zones.setdefault(schedule.tz, set())
             starts = schedule.series_starts()
             years.update({starts[0].year, starts[-1].year})
-        events.extend(entry_events(original, settings, lang))
+        if original.uid not in events_cache:
+            events_cache[original.uid] = entry_events(original, settings, lang)
+        events.extend(events_cache[original.uid])
     for tzid in sorted(zones):
         calendar.add_component(vtimezone(tzid, tuple(sorted(zones[tzid]))))
     for event in events:
@@ -177,19 +184,20 @@ def all_feeds(originals, settings: dict, lang: str, paths: dict) -> dict[str, by
     views = settings.get("VIEW_URLS") or {}
     calendar_page = prefix + views.get("kalender", "kalender/")
     feeds = {}
+    cache: dict = {}
     published = [e for e in originals if getattr(e, "status", "published") != "draft"]
-    feeds[paths["all"]] = build_feed(published, settings, lang, _(i18n.ALL_LABEL), paths["all"], calendar_page)
+    feeds[paths["all"]] = build_feed(published, settings, lang, _(i18n.ALL_LABEL), paths["all"], calendar_page, cache)
     for kind, path in paths["kinds"].items():
         page = prefix + views.get(KIND_SLUGS[kind], views.get("kalender", "kalender/"))
         chosen = [e for e in published if e.kind == kind]
-        feeds[path] = build_feed(chosen, settings, lang, _(i18n.KIND_LABELS[kind]), path, page)
+        feeds[path] = build_feed(chosen, settings, lang, _(i18n.KIND_LABELS[kind]), path, page, cache)
     for key, path in paths["categories"].items():
         chosen = [e for e in published if key in {c.key for c in e.categories}]
         category = next(c for e in originals for c in e.categories if c.key == key)
         label = category.name(lang, settings["DEFAULT_LANG"])
-        feeds[path] = build_feed(chosen, settings, lang, label, path, calendar_page)
+        feeds[path] = build_feed(chosen, settings, lang, label, path, calendar_page, cache)
     for original in published:
         path = paths["entries"][original.slug]
         shown = entry_for_lang(original, lang)
-        feeds[path] = build_feed([original], settings, lang, shown.title, path, entry_path(settings, original, lang))
+        feeds[path] = build_feed([original], settings, lang, shown.title, path, entry_path(settings, original, lang), cache)
     return {path: calendar.to_ical() for path, calendar in feeds.items()}
