@@ -76,7 +76,7 @@ def generate(n, languages, target):
         # without Template:, so stock Pelican's theme can render them too
         text = "".join(line for line in page.read_text(encoding="utf-8").splitlines(keepends=True)
                        if not line.startswith("Template:"))
-        (target / "pages" / f"site-{page.name}").write_text(text, encoding="utf-8")
+        (target / "pages" / page.name).write_text(text, encoding="utf-8")
         files += 1
     shutil.copytree(ROOT / "content" / "extra", target / "extra")
     return files
