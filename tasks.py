@@ -94,18 +94,16 @@ def serve(c, port=8000):
     _plugin_module(c, "preview", f"--root {ROOT} --port {port} --compile '{compile_cmd}'")
 
 
-@task
+@task(pre=[site])  # as a pre-task, so that site's own pre-task (i18n_compile) runs too
 def test(c):
     """Build the site, then run every test (unit tests beside the plugins, site tests in tests/)."""
-    site(c)
     workers = os.environ.get("PYTEST_WORKERS", "")
     c.run(f"{BIN / 'pytest'} {('-n ' + workers) if workers else ''}", pty=False)
 
 
-@task
+@task(pre=[site])
 def audit(c):
     """Build the site, then Lighthouse (a11y, best practices, SEO) on home, an entry page and the course plan, de + ar."""
-    site(c)
     c.run(f"{BIN / 'python'} -m tests.quality.audit", pty=False)
 
 
@@ -204,3 +202,48 @@ def publish(c, dry_run=False, target=None, content=None, fast_tests="plugins"):
         except deploy.DeployError as error:
             raise Exit(f"Veröffentlichen abgebrochen: {error}", code=1) from None
     print("Probelauf fertig: oben steht, was hochgeladen würde." if dry_run else "Fertig: die Website ist veröffentlicht.")
+
+
+def _authoring(c, args, content=None):
+    from invoke.exceptions import Exit  # noqa: PLC0415
+
+    where = f"--settings {ROOT / 'pelicanconf.py'}" + (f" --content {Path(content).resolve()}" if content else "")
+    result = _plugin_module(c, "authoring", f"{where} {args}", warn=True)
+    if result.exited:
+        raise Exit(code=result.exited)
+
+
+def _opt(name, value):
+    import shlex  # noqa: PLC0415
+
+    return f" --{name} {shlex.quote(str(value))}" if value not in (None, "") else ""
+
+
+@task(help={"kind": "event | course | garden | news | partner", "translations": "z. B. en,ar (Übersetzungs-Entwürfe)",
+            "date": "JJJJ-MM-TT SS:MM (erster Termin bzw. Datum der Nachricht)"})
+def new(c, kind=None, title=None, slug=None, date=None, summary=None, category=None, website=None,
+        tags=None, translations=None, lang="de", content=None, no_input=False):
+    """Neuen Eintrag aus einer Vorlage anlegen (fragt nach, was fehlt; oder alles als Optionen)."""
+    args = "new" + "".join(_opt(n, v) for n, v in (
+        ("kind", kind), ("title", title), ("slug", slug), ("date", date), ("summary", summary),
+        ("category", category), ("website", website), ("tags", tags), ("translations", translations),
+        ("lang", lang)))
+    _authoring(c, args + (" --no-input" if no_input else ""), content)
+
+
+@task(help={"date": "JJJJ-MM-TT: nur dieser Termin; ohne --date fällt der ganze Eintrag aus"})
+def cancel(c, slug, reason, date=None, content=None):
+    """Einen Termin (--date) oder den ganzen Eintrag absagen: invoke cancel SLUG --date … --reason "…"."""
+    _authoring(c, f"cancel {slug}" + _opt("date", date) + _opt("reason", reason), content)
+
+
+@task(help={"date": "JJJJ-MM-TT: der Termin, der verlegt wird", "to": "JJJJ-MM-TT SS:MM, nur Datum oder nur Uhrzeit"})
+def move(c, slug, date, to, reason="", content=None):
+    """Einen Termin verlegen: invoke move SLUG --date 2026-11-12 --to "2026-11-13 17:00"."""
+    _authoring(c, f"move {slug}" + _opt("date", date) + _opt("to", to) + _opt("reason", reason), content)
+
+
+@task(name="translations-status")
+def translations_status(c, content=None):
+    """Tabelle: welchen Seiten und Terminen welche Sprache fehlt; welche Kataloge unvollständig sind."""
+    _authoring(c, "translations-status", content)
