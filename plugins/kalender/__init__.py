@@ -8,6 +8,7 @@ from pelican import signals
 
 from .config import apply_defaults
 from .generator import CalendarGenerator
+from .views import register_views
 
 
 def _initialized(pelican):
@@ -22,3 +23,4 @@ def register():
     """Connect the plugin to Pelican."""
     signals.initialized.connect(_initialized)
     signals.get_generators.connect(_get_generators)
+    register_views()

@@ -1,4 +1,4 @@
-"""Page URLs per language and "add to calendar" links (webcal, Google, Outlook).
+"""View URLs per language and "add to calendar" links (webcal, Google, Outlook).
 
 The Google and Outlook links are plain links in their documented URL formats; our pages
 make no request to those services.
@@ -14,13 +14,6 @@ from .config import lang_prefix
 GOOGLE_TEMPLATE = "https://calendar.google.com/calendar/render"
 OUTLOOK_COMPOSE = "https://outlook.live.com/calendar/0/action/compose"
 UTC = dt.timezone.utc
-
-
-def entry_url(settings: dict, lang: str, slug: str) -> str:
-    """Site-relative URL of an entry's page in ``lang`` (every entry has one in every language)."""
-    if lang == settings["DEFAULT_LANG"]:
-        return settings["CALENDARENTRY_URL"].format(slug=slug, lang=lang)
-    return settings["CALENDARENTRY_LANG_URL"].format(slug=slug, lang=lang)
 
 
 def view_url(settings: dict, lang: str, name: str, suffix: str = "") -> str:
