@@ -38,17 +38,28 @@ def check_state(originals, path: Path, rel: str) -> list[Problem]:
     except (OSError, ValueError) as error:
         return [Problem(rel, None, "JSON", f"die Datei ist nicht lesbar ({error})", FIX)]
     problems = []
+    stamp = now_utc().strftime("%Y%m%dT%H%M%SZ")
     for entry in originals:
         if entry.schedule is None:
             continue
         record = state.get(entry.stable_id)
+        fingerprint = entry_fingerprint(entry)
         if record is None:
-            problems.append(Problem(rel, None, entry.stable_id, "der Termin fehlt im Kalender-Stand", FIX))
-        elif record.get("fingerprint") != entry_fingerprint(entry):
-            problems.append(
-                Problem(rel, None, entry.stable_id, "Zeit, Ort oder Status wurden geändert, SEQUENCE aber nicht erhöht", FIX)
-            )
+            wanted = {"fingerprint": fingerprint, "sequence": 0, "dtstamp": stamp}
+            problems.append(Problem(rel, None, entry.stable_id, "der Termin fehlt im Kalender-Stand",
+                                    _fix(entry.stable_id, wanted)))
+        elif record.get("fingerprint") != fingerprint:
+            wanted = {"fingerprint": fingerprint, "sequence": int(record.get("sequence", 0)) + 1, "dtstamp": stamp}
+            problems.append(Problem(rel, None, entry.stable_id,
+                                    "Zeit, Ort oder Status wurden geändert, SEQUENCE aber nicht erhöht",
+                                    _fix(entry.stable_id, wanted)))
     return problems
+
+
+def _fix(stable_id, record) -> str:
+    """The fix, doable in the forge's web editor too: the exact record to write into the file."""
+    return (f"{FIX} — oder im Web-Editor in sequenz.json den Eintrag so schreiben: "
+            f"{json.dumps(stable_id, ensure_ascii=False)}: {json.dumps(record, sort_keys=True)}")
 
 
 def apply_state(originals, path: Path) -> None:
