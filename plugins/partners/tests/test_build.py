@@ -5,6 +5,7 @@ import json
 import mf2py
 import pytest
 from bs4 import BeautifulSoup
+from pelican import Pelican
 
 from .conftest import SVG_LOGO, PartnerSite
 
@@ -169,3 +170,18 @@ def test_content_text_is_escaped(built):
     name = soup(page(built)).select_one("#partner-tricky .p-name")
     assert name.get_text() == "A & B </script><!-- <b>"
     assert name.find("b") is None
+
+
+def test_same_content_gives_byte_identical_pages_also_from_the_content_cache(tmp_path):
+    site = PartnerSite(tmp_path)
+    site.partner("amt.de.md", AMT.format(lang="de", name="Integration"))
+    site.partner("amt.en.md", AMT.format(lang="en", name="Integration EN"))
+    site.partner("sport.de.md", SPORT)
+    site.logo("sport.svg", SVG_LOGO)
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "generator"}
+    pages = []
+    for _ in range(3):
+        Pelican(site.settings(**cached)).run()
+        pages.append([(site.root / "out" / p / "partner" / "index.html").read_bytes() for p in ("", "en", "ar")])
+    assert (site.root / "cache" / "PartnerGenerator").exists(), "the partner generator caches what it read"
+    assert pages[0] == pages[1] == pages[2]
