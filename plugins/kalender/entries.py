@@ -49,7 +49,7 @@ class Calendar:
 def reserved_slugs(settings: dict) -> set[str]:
     """Slugs that would collide with calendar views or feed folders."""
     prefix = settings["CALENDARENTRY_URL"].split("{slug}")[0]
-    reserved = {"feeds"} | set(KIND_SLUGS.values())
+    reserved = {"feeds", "monat", "kategorie"} | set(KIND_SLUGS.values())  # views.MONTH_DIR, CATEGORY_DIR
     for url in (settings.get("VIEW_URLS") or {}).values():
         if prefix and url.startswith(prefix) and url != prefix:
             reserved.add(url[len(prefix) :].strip("/").split("/")[0])

@@ -27,8 +27,12 @@ def _end(occurrence):
     return occurrence.last_day if occurrence.all_day else occurrence.end
 
 
-def event_data(entry, occurrence, page_url: str, organizer: str = "") -> dict:
-    """The Event for ``occurrence`` (the next or shown session) of ``entry`` (the shown version)."""
+def event_data(entry, occurrence, page_url: str, organizer: str = "", placeholder: str = "[PLATZHALTER") -> dict:
+    """The Event for ``occurrence`` (the next or shown session) of ``entry`` (the shown version).
+
+    Values still containing a placeholder (``placeholder``) are left out: search engines would
+    show them as facts.
+    """
     data = {
         "@context": "https://schema.org",
         "@type": "Event",
@@ -50,7 +54,7 @@ def event_data(entry, occurrence, page_url: str, organizer: str = "") -> dict:
     venue = occurrence.venue
     if venue is not None:
         place = {"@type": "Place", "name": venue.name}
-        if venue.address:
+        if venue.address and placeholder not in venue.address:
             place["address"] = {"@type": "PostalAddress", "streetAddress": venue.address}
         if venue.lat is not None and venue.lon is not None:
             place["geo"] = {"@type": "GeoCoordinates", "latitude": venue.lat, "longitude": venue.lon}

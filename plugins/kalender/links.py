@@ -32,7 +32,7 @@ def _utc_stamp(moment: dt.datetime) -> str:
 
 
 def _query(params: dict) -> str:
-    return urlencode({k: v for k, v in params.items() if v}, quote_via=quote)
+    return urlencode({k: v for k, v in params.items() if v}, quote_via=lambda s, *_a: quote(s, safe="/"))
 
 
 def google_url(title: str, start, end, details: str = "", location: str = "",

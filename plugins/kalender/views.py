@@ -223,7 +223,8 @@ class CalendarViews:
         }
         if nxt is not None:
             page["jsonld"] = script_json(
-                event_data(shown, nxt, absolute, (self.settings.get("ORGANIZATION") or {}).get("name", ""))
+                event_data(shown, nxt, absolute, (self.settings.get("ORGANIZATION") or {}).get("name", ""),
+                           self.settings.get("PLACEHOLDER_MARK") or "[PLATZHALTER")
             )
             location = nxt.venue.location if nxt.venue else ""
             details = "\n\n".join(p for p in (html_to_text(getattr(shown, "summary", "") or ""), absolute) if p)
