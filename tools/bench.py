@@ -82,6 +82,54 @@ def generate(n, languages, target):
     return files
 
 
+WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa"]
+
+
+def generate_calendar(entries, languages, target):
+    """``entries`` calendar entries, every tenth a weekly series over a year, each in every language."""
+    folder = target / "kalender"
+    folder.mkdir(parents=True)
+    for data in ("orte.toml", "kategorien.toml"):
+        shutil.copy(ROOT / "content" / "kalender" / data, folder / data)
+    venues = [line.strip("[]\n") for line in (folder / "orte.toml").read_text(encoding="utf-8").splitlines()
+              if line.startswith("[")]
+    categories = [line.strip("[]\n") for line in (folder / "kategorien.toml").read_text(encoding="utf-8").splitlines()
+                  if line.startswith("[")]
+    rng = random.Random(4711)
+    files = 0
+    for i in range(entries):
+        slug = f"termin-{i:05d}"
+        day = 1 + i % 28
+        month = 1 + i % 12
+        fields = [f"Beginn: 2027-{month:02d}-{day:02d} {10 + i % 9}:00", f"Ende: {11 + i % 9}:30",
+                  f"Ort: {venues[i % len(venues)]}", f"Kategorie: {categories[i % len(categories)]}"]
+        if i % 10 == 0:
+            fields = [f"Beginn: 2027-01-{4 + i % 6:02d} 17:00", "Ende: 19:00",
+                      f"Wiederholung: wöchentlich {WEEKDAYS[i % 6]} bis 2027-12-20", "Feiertage: überspringen",
+                      *fields[2:]]
+            kind = "kurs"
+        else:
+            kind = "veranstaltung"
+        text = body(rng, 1200)
+        for lang in languages:
+            meta = [f"Title: {paragraph(rng, 4)[:-1]}", f"Slug: {slug}", f"Lang: {lang}",
+                    f"Summary: {paragraph(rng, 15)}"]
+            if lang == languages[0]:
+                meta += [f"Art: {kind}", *fields]
+            (folder / f"{slug}.{lang}.md").write_text("\n".join(meta) + "\n\n" + text, encoding="utf-8")
+            files += 1
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from kalender.check import update  # noqa: PLC0415
+
+    import contextlib
+    import io
+
+    with contextlib.redirect_stdout(io.StringIO()):
+        if update(str(target)) != 0:
+            sys.exit("bench: generated calendar content has errors")
+    return files
+
+
 def build(settings, content, output, overrides):
     shutil.rmtree(output, ignore_errors=True)
     env = dict(os.environ, SOURCE_DATE_EPOCH="1795000000", PYTHONHASHSEED="0")
@@ -115,6 +163,7 @@ def main():
     parser.add_argument("--n", type=int, default=1000, help="articles and pages (default 1000)")
     parser.add_argument("--languages", type=int, default=3, help="languages per item, 1–6 (default 3)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per variant; the fastest counts")
+    parser.add_argument("--entries", type=int, default=1000, help="calendar entries (default 1000, 10 %% series)")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -127,14 +176,15 @@ def main():
     plain_overrides = {"PLUGINS": [], "THEME": "notmyidea", "JINJA_ENVIRONMENT": {}, "LANGUAGES": {}}
     settings = ROOT / "pelicanconf.py"
 
-    ours = min((build(settings, content, WORK / "out-ours", ours_overrides) for _ in range(args.repeat)),
-               key=lambda r: r["total"])
-    plain = min((build(settings, content, WORK / "out-plain", plain_overrides) for _ in range(args.repeat)),
-                key=lambda r: r["total"])
+    def best(overrides, output):
+        return min((build(settings, content, WORK / output, overrides) for _ in range(args.repeat)),
+                   key=lambda r: r["total"])
+
+    # 1. The multilingual site against stock Pelican on the same files.
+    ours = best(ours_overrides, "out-ours")
+    plain = best(plain_overrides, "out-plain")
     total_bytes, (largest_bytes, largest_page) = output_stats(WORK / "out-ours")
     warm = warm_rebuild(settings, content, WORK / "out-ours", ours_overrides, next((content / "news").glob("*.md")))
-    real_warm = warm_rebuild_real_site()
-
     print(f"content: {files} Markdown files ({args.n} items × {len(languages)} languages: {', '.join(languages)})")
     print(f"ours : total {ours['total']:.2f} s | read {ours['read']:.2f} s | write {ours['write']:.2f} s | "
           f"our plugins {ours['plugins']:.2f} s ({100 * ours['plugins'] / ours['total']:.1f} %) | "
@@ -144,6 +194,24 @@ def main():
     print(f"output: {total_bytes / 1e6:.1f} MB; largest page with CSS: {largest_bytes / 1024:.1f} KB "
           f"({largest_page.relative_to(WORK / 'out-ours') if largest_page else '-'})")
     print(f"warm rebuild after touching one file (content cache on): {warm['total']:.2f} s")
+
+    # 2. The same site plus calendar entries: the calendar plugin's share, and its growth.
+    if args.entries:
+        small = max(1, args.entries // 10)
+        generate_calendar(small, languages, content)
+        few = best(ours_overrides, "out-calendar")
+        shutil.rmtree(content / "kalender")
+        calendar_files = generate_calendar(args.entries, languages, content)
+        many = best(ours_overrides, "out-calendar")
+        print(f"with {args.entries} calendar entries ({calendar_files} files, every tenth a weekly series): "
+              f"build {many['total']:.2f} s, calendar plugin {many['calendar']:.2f} s = "
+              f"{100 * many['calendar'] / many['total']:.1f} % (feeds {many['calendar_feeds']:.2f} s, "
+              f"reading/checking/views {many['calendar_other']:.2f} s)")
+        print(f"calendar growth: {small} → {args.entries} entries, plugin time {few['calendar']:.2f} s → "
+              f"{many['calendar']:.2f} s (× {many['calendar'] / few['calendar']:.1f} for × {args.entries // small})")
+        shutil.rmtree(content / "kalender")
+
+    real_warm = warm_rebuild_real_site()
     print(f"warm rebuild of the real site after touching one file: {real_warm['total']:.2f} s")
     print(f"bench: {files} files, {len(languages)} languages, build {ours['total']:.2f} s, "
           f"plain {plain['total']:.2f} s, ratio {ours['total'] / plain['total']:.2f}")

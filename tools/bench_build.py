@@ -22,7 +22,7 @@ def main(settings_file, content, output, overrides_json):
     signals.initialized.connect(lambda _: marks.setdefault("init", time.perf_counter()), weak=False)
     signals.all_generators_finalized.connect(lambda _: marks.setdefault("read", time.perf_counter()), weak=False)
     signals.finalized.connect(lambda _: marks.setdefault("write", time.perf_counter()), weak=False)
-    plugin_time = _instrument_plugins(settings)
+    plugin_times = _instrument_plugins(settings)
     start = time.perf_counter()
     Pelican(settings).run()
     end = time.perf_counter()
@@ -30,49 +30,72 @@ def main(settings_file, content, output, overrides_json):
         "total": end - start,
         "read": marks["read"] - marks["init"],
         "write": marks["write"] - marks["read"],
-        "plugins": plugin_time(),
+        **plugin_times(),
         "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }))
 
 
 def _instrument_plugins(settings):
-    """Accumulate wall time spent in our plugins' generators, signal handlers and template helpers."""
-    spent = [0.0]
+    """Accumulate wall time spent in our plugins: generators, signal handlers, template helpers.
+
+    Returns a function giving ``{"plugins": s, "calendar": s, "calendar_feeds": s, "calendar_other": s}``.
+    Nested timed calls are counted once (the outermost wins).
+    """
+    spent = {"plugins": 0.0, "calendar": 0.0, "calendar_feeds": 0.0}
+    depth = {"plugins": 0, "calendar": 0, "calendar_feeds": 0}
     if not settings.get("PLUGINS"):
-        return lambda: 0.0
+        return lambda: {**spent, "calendar_other": 0.0}
     sys.path.insert(0, str(Path(settings["PLUGIN_PATHS"][0]).resolve()))
     import importlib
 
-    def timed(fn):
+    def timed(fn, *buckets):
+        counted = ("plugins", *buckets)
+
         def wrapper(*args, **kwargs):
             t = time.perf_counter()
+            for bucket in counted:
+                depth[bucket] += 1
             try:
                 return fn(*args, **kwargs)
             finally:
-                spent[0] += time.perf_counter() - t
+                elapsed = time.perf_counter() - t
+                for bucket in counted:
+                    depth[bucket] -= 1
+                    if depth[bucket] == 0:  # only the outermost call of a bucket counts
+                        spent[bucket] += elapsed
         return wrapper
 
     for name in settings["PLUGINS"]:
         module = importlib.import_module(name)
+        bucket = ("calendar",) if name == "kalender" else ()
         for attr in list(vars(module)):
             obj = getattr(module, attr)
-            if attr.startswith("_on_") or attr.startswith("_take_") or attr in ("_record_written", "_write_sitemap"):
-                setattr(module, attr, timed(obj))
-            elif isinstance(obj, type) and attr.endswith("Generator") and obj.__module__.startswith(name):
-                for method in ("generate_context", "generate_output"):
-                    if method in vars(obj):
-                        setattr(obj, method, timed(vars(obj)[method]))
-        for sub in ("template_context", "catalogs"):
-            submodule = sys.modules.get(f"{name}.{sub}")
-            if submodule and hasattr(submodule, "TemplateFunctions"):
-                cls = submodule.TemplateFunctions
-                for method in ("format_date", "format_datetime", "format_time", "isoformat"):
-                    setattr(cls, method, timed(getattr(cls, method)))
-            if submodule and hasattr(submodule, "Catalogs"):
-                cls = submodule.Catalogs
-                for method in ("gettext", "ngettext", "pgettext"):
-                    setattr(cls, method, timed(getattr(cls, method)))
-    return lambda: spent[0]
+            if callable(obj) and attr.startswith("_") and not attr.startswith("__") and not isinstance(obj, type):
+                setattr(module, attr, timed(obj, *bucket))
+        for sub_name, sub in list(sys.modules.items()):
+            if not (sub_name == name or sub_name.startswith(name + ".")) or sub is None:
+                continue
+            for attr, obj in list(vars(sub).items()):
+                if isinstance(obj, type) and attr.endswith("Generator") and obj.__module__ == sub_name:
+                    for method in ("generate_context", "generate_output"):
+                        if method in vars(obj):
+                            setattr(obj, method, timed(vars(obj)[method], *bucket))
+        template_context = sys.modules.get(f"{name}.template_context")
+        if template_context and hasattr(template_context, "TemplateFunctions"):
+            cls = template_context.TemplateFunctions
+            for method in ("format_date", "format_datetime", "format_time", "isoformat"):
+                setattr(cls, method, timed(getattr(cls, method)))
+        catalogs = sys.modules.get(f"{name}.catalogs")
+        if catalogs and hasattr(catalogs, "Catalogs"):
+            for method in ("gettext", "ngettext", "pgettext"):
+                setattr(catalogs.Catalogs, method, timed(getattr(catalogs.Catalogs, method)))
+    generator_module = sys.modules.get("kalender.generator")
+    if generator_module is not None and hasattr(generator_module, "all_feeds"):
+        generator_module.all_feeds = timed(generator_module.all_feeds, "calendar_feeds")
+
+    def result():
+        return {**spent, "calendar_other": spent["calendar"] - spent["calendar_feeds"]}
+    return result
 
 
 if __name__ == "__main__":
