@@ -200,4 +200,30 @@ def all_feeds(originals, settings: dict, lang: str, paths: dict) -> dict[str, by
         path = paths["entries"][original.slug]
         shown = entry_for_lang(original, lang)
         feeds[path] = build_feed([original], settings, lang, shown.title, path, entry_path(settings, original, lang), cache)
-    return {path: calendar.to_ical() for path, calendar in feeds.items()}
+    serialized: dict = {}
+    return {path: serialize(calendar, serialized) for path, calendar in feeds.items()}
+
+
+def serialize(calendar: Calendar, serialized: dict) -> bytes:
+    """``calendar.to_ical()``, byte for byte, with each subcomponent serialized only once.
+
+    The feeds of one language share their VEVENT (and VTIMEZONE) objects, and an entry
+    appears in up to four feeds (all, kind, category, its own). icalendar spends most of
+    its time folding lines, so the bytes it produced for a component are reused for the
+    same object in the next feed. Every byte still comes from icalendar.
+    ``serialized`` maps ``id(component)`` to its bytes; the caller keeps the components alive.
+    """
+    end = b"END:VCALENDAR\r\n"
+    components = calendar.subcomponents
+    calendar.subcomponents = []
+    try:
+        frame = calendar.to_ical()
+    finally:
+        calendar.subcomponents = components
+    parts = []
+    for component in components:
+        key = id(component)
+        if key not in serialized:
+            serialized[key] = (component, component.to_ical())  # keeps the object, so its id stays unique
+        parts.append(serialized[key][1])
+    return frame[: -len(end)] + b"".join(parts) + end

@@ -165,3 +165,23 @@ def _utc(value):
     if isinstance(value, dt.datetime):
         return value.astimezone(dt.timezone.utc).isoformat()
     return value.isoformat()
+
+
+def test_serialize_gives_exactly_what_icalendar_gives():
+    from icalendar import Calendar, Event
+
+    from kalender.ical import serialize
+
+    shared = Event()
+    shared.add("uid", "a@example.invalid")
+    shared.add("summary", "Ein sehr langer Titel " * 8)
+    first, second = Calendar(), Calendar()
+    for cal, name in ((first, "Alle"), (second, "Kurse")):
+        cal.add("prodid", "-//x//y//DE")
+        cal.add("version", "2.0")
+        cal.add("name", name)
+        cal.add_component(shared)
+    cache = {}
+    assert serialize(first, cache) == first.to_ical()
+    assert serialize(second, cache) == second.to_ical()
+    assert len(cache) == 1
