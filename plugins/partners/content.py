@@ -9,6 +9,17 @@ class Partner(Content):
     mandatory_properties = ("title",)
     default_template = "partners"
 
+    def __getstate__(self):
+        """Pickled for Pelican's content cache without this run's context and plugin hooks.
+
+        The generator gives a cached partner the current context and sends
+        ``content_object_init`` again, so plugins (e.g. ``{view}`` links) hook in anew.
+        """
+        state = dict(self.__dict__)
+        state.pop("_update_content", None)
+        state["_context"] = None
+        return state
+
     @property
     def save_as(self) -> str:
         return ""

@@ -3,6 +3,7 @@
 import posixpath
 from pathlib import Path
 
+from pelican import signals
 from pelican.generators import CachingGenerator
 from pelican.utils import process_translations
 
@@ -46,6 +47,8 @@ class PartnerGenerator(CachingGenerator):
                     continue
                 self.cache_data(path, item)
             else:
+                item._context = self.context
+                signals.content_object_init.send(item)
                 source = source_of(item, display_path(self.path, path),
                                    Path(item.source_path).read_text(encoding="utf-8"))
             found, facts = validate_file(source, self.path, languages)

@@ -17,7 +17,7 @@ Kategorie: behoerden
 Website: https://www.example.org/amt?a=1&b=2
 Summary: Kurz {lang}.
 
-Zusammenarbeit {lang}.
+Zusammenarbeit {lang}. [Kalender]({{view}}kalender)
 """
 
 SPORT = """
@@ -172,7 +172,12 @@ def test_content_text_is_escaped(built):
     assert name.find("b") is None
 
 
-def test_same_content_gives_byte_identical_pages_also_from_the_content_cache(tmp_path):
+def test_same_content_gives_byte_identical_pages_also_from_the_content_cache(tmp_path, monkeypatch):
+    from partners import generator
+
+    reads = []
+    real_read = generator.read_partner
+    monkeypatch.setattr(generator, "read_partner", lambda *args, **kw: reads.append(args[2]) or real_read(*args, **kw))
     site = PartnerSite(tmp_path)
     site.partner("amt.de.md", AMT.format(lang="de", name="Integration"))
     site.partner("amt.en.md", AMT.format(lang="en", name="Integration EN"))
@@ -180,8 +185,10 @@ def test_same_content_gives_byte_identical_pages_also_from_the_content_cache(tmp
     site.logo("sport.svg", SVG_LOGO)
     cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CONTENT_CACHING_LAYER": "generator"}
     pages = []
-    for _ in range(3):
+    for run in range(3):
         Pelican(site.settings(**cached)).run()
+        assert len(reads) == 3, f"run {run + 1}: files read again instead of taken from the cache"
         pages.append([(site.root / "out" / p / "partner" / "index.html").read_bytes() for p in ("", "en", "ar")])
     assert (site.root / "cache" / "PartnerGenerator").exists(), "the partner generator caches what it read"
     assert pages[0] == pages[1] == pages[2]
+    assert b'<a href="/en/kalender/">Kalender</a>' in pages[2][1], "{view} links resolved also for cached partners"
