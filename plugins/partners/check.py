@@ -25,7 +25,7 @@ def check_partners(content_path, settings) -> list[Problem]:
     settings = {**copy.deepcopy(DEFAULT_CONFIG), **settings, "PATH": str(content_path)}
     readers = Readers(settings)
     problems, checked = list(stray_files(content_path)), []
-    for file in sorted((content_path / PARTNER_DIR).glob("*.md")):
+    for file in sorted((content_path / PARTNER_DIR).glob("*.md")):  # subfolders: stray_files
         relative = file.relative_to(content_path).as_posix()
         _item, source, problem = read_partner(readers, content_path, relative, {})
         if problem:
@@ -35,7 +35,8 @@ def check_partners(content_path, settings) -> list[Problem]:
         problems.extend(found)
         if facts:
             checked.append((source, facts))
-    problems.extend(validate_translations(checked, settings["DEFAULT_LANG"]))
+    names = [file.name for file in (content_path / PARTNER_DIR).glob("*.md")]
+    problems.extend(validate_translations(checked, settings["DEFAULT_LANG"], names))
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 

@@ -36,9 +36,9 @@ class PartnerGenerator(CachingGenerator):
         languages = state().languages
         problems, checked, items = [], [], []
         problems.extend(stray_files(self.path))
-        for path in sorted(self.get_files(PARTNER_DIR, extensions=("md",))):
-            if posixpath.dirname(path.replace("\\", "/")) != PARTNER_DIR:
-                continue  # reported by stray_files
+        paths = [path for path in sorted(self.get_files(PARTNER_DIR, extensions=("md",)))
+                 if posixpath.dirname(path.replace("\\", "/")) == PARTNER_DIR]  # others: stray_files
+        for path in paths:
             item = self.get_cached_data(path, None)
             if item is None:
                 item, source, problem = read_partner(self.readers, self.path, path, self.context)
@@ -58,7 +58,8 @@ class PartnerGenerator(CachingGenerator):
                 checked.append((source, facts))
                 items.append(item)
                 self.add_source_path(item)
-        problems.extend(validate_translations(checked, self.settings["DEFAULT_LANG"]))
+        names = [posixpath.basename(path.replace("\\", "/")) for path in paths]
+        problems.extend(validate_translations(checked, self.settings["DEFAULT_LANG"], names))
         if problems:
             raise PartnerContentError(problems)
         originals, self.partner_translations = process_translations(items, translation_id="slug")

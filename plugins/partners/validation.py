@@ -201,8 +201,14 @@ def _check_logo(meta, header, content_path, problem):
     return value, size
 
 
-def validate_translations(checked: list[tuple[PartnerSource, PartnerFacts]], default_lang) -> list[Problem]:
-    """Across files: one file per slug and language, a German version for each, the same category."""
+def validate_translations(checked: list[tuple[PartnerSource, PartnerFacts]], default_lang,
+                          file_names=()) -> list[Problem]:
+    """Across files: one file per slug and language, a German version for each, the same category.
+
+    ``file_names``: names of all partner files, so a German file that has problems of its own
+    does not also count as missing for its translations.
+    """
+    german_files = {m["slug"] for m in map(FILE_NAME_RE.match, file_names) if m and m["lang"] == default_lang}
     problems = []
     by_slug: dict[str, dict[str, tuple[PartnerSource, PartnerFacts]]] = {}
     for source, facts in sorted(checked, key=lambda pair: pair[0].path):
@@ -217,6 +223,8 @@ def validate_translations(checked: list[tuple[PartnerSource, PartnerFacts]], def
         versions[facts.lang] = (source, facts)
     for slug, versions in sorted(by_slug.items()):
         if default_lang not in versions:
+            if slug in german_files:
+                continue  # the German file has its own problems, reported above
             for source, _ in versions.values():
                 problems.append(Problem(source.path, scan_header(source.text).line_of("slug"), "Slug",
                                         f"zu „{slug}“ gibt es keine deutsche Fassung",

@@ -239,3 +239,9 @@ def test_unreadable_logo_files_say_why(data, suffix, text):
     with pytest.raises(LogoError) as raised:
         logo_size(data, suffix)
     assert text in raised.value.message
+
+
+def test_a_broken_german_file_is_not_also_reported_as_missing(site):
+    site.partner("a.de.md", VALID.format(slug="a").replace("behoerden", "amt"))
+    site.partner("a.en.md", VALID.format(slug="a").replace("Lang: de", "Lang: en"))
+    assert [(p.path, p.field) for p in site.check()] == [("content/partner/a.de.md", "Kategorie")]
