@@ -97,11 +97,11 @@ def url_for(relpath: str) -> str:
 # --- Page kinds -----------------------------------------------------------------
 # Every HTML file is sorted into the first kind whose pattern matches its path (without
 # the language prefix). The browser gate checks one page of each kind in each language.
-# A page that matches no pattern becomes a kind of its own ("other:<first folder>"), so
-# a new kind of page is checked as soon as it is built.
+# A page that matches no pattern becomes a kind of its own ("other:<first two folders>"),
+# so a new kind of page is checked as soon as it is built.
 #   required = "every": the kind must exist in every language today;
 #   required = "default": it must exist at least in the default language;
-#   required = None: checked whenever it exists (calendar, partners: coming later).
+#   required = None: checked whenever it exists.
 
 
 @dataclass(frozen=True)
@@ -114,7 +114,7 @@ class Kind:
         return re.fullmatch(self.pattern, path) is not None
 
 
-_VIEWS = r"(?:veranstaltungen|kurse|garten|archiv|abonnieren)"
+_VIEWS = r"(?:veranstaltungen|kurse|garten|archiv|abonnieren|monat|kategorie)"
 KINDS = [
     Kind("home", r"index\.html", required="every"),
     Kind("404", r"404\.html", required="default"),
@@ -123,14 +123,16 @@ KINDS = [
     Kind("impressum", r"impressum/index\.html", required="default"),
     Kind("datenschutz", r"datenschutz/index\.html", required="default"),
     Kind("barrierefreiheit", r"barrierefreiheit/index\.html", required="default"),
-    Kind("partner", r"partner/index\.html"),
-    Kind("calendar", r"kalender/index\.html"),
+    Kind("partner", r"partner/index\.html", required="default"),
+    Kind("calendar", r"kalender/index\.html", required="every"),
     Kind("calendar-veranstaltungen", r"kalender/veranstaltungen/index\.html"),
-    Kind("calendar-kurse", r"kalender/kurse/index\.html"),
+    Kind("calendar-kurse", r"kalender/kurse/index\.html", required="every"),
     Kind("calendar-garten", r"kalender/garten/index\.html"),
     Kind("calendar-archiv", r"kalender/archiv/index\.html"),
     Kind("calendar-abonnieren", r"kalender/abonnieren/index\.html"),
-    Kind("calendar-entry", rf"kalender/(?!{_VIEWS}/)[^/]+/index\.html"),
+    Kind("calendar-month", r"kalender/monat/[^/]+/index\.html"),
+    Kind("calendar-category", r"kalender/kategorie/[^/]+/index\.html"),
+    Kind("calendar-entry", rf"kalender/(?!{_VIEWS}/)[^/]+/index\.html", required="default"),
     Kind("page", r"[^/]+/index\.html", required="default"),
 ]
 
@@ -140,7 +142,7 @@ def kind_of(relpath: str) -> str:
     for kind in KINDS:
         if kind.matches(path):
             return kind.name
-    return "other:" + (path.split("/", 1)[0] if "/" in path else path)
+    return "other:" + "/".join(path.split("/")[:-1][:2] or [path])
 
 
 def page_samples() -> dict[tuple[str, str], str]:

@@ -142,6 +142,21 @@ def _visit(page, server: str, report: PageReport, axe_source: str) -> None:
     report.navs = page.evaluate(NAV_JS)
 
 
+def _guard_requests(context, record) -> None:
+    """Route every request of the context: 127.0.0.1 passes, any other host is recorded and aborted."""
+
+    def route(route):
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1":
+            route.continue_()
+        else:
+            record(url)
+            route.abort()
+
+    context.route("**/*", route)
+
+
 @pytest.fixture(scope="module")
 def samples(site):
     return page_samples()
@@ -154,21 +169,10 @@ def reports(browser, server, samples):
     SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
     context = browser.new_context(viewport=PHONE, service_workers="block")
     current: dict[str, PageReport] = {}
-
-    def route(route):
-        url = route.request.url
-        parts = urlsplit(url)
-        if parts.scheme in ("data", "blob", "about") or parts.hostname == "127.0.0.1":
-            route.continue_()
-        else:
-            current["page"].third_party.append(url)
-            route.abort()
-
-    context.route("**/*", route)
+    _guard_requests(context, lambda url: current["page"].third_party.append(url))
     page = context.new_page()
     page.on("console", lambda msg: msg.type == "error" and current["page"].console_errors.append(msg.text))
-    page.on("response", lambda r: r.status >= 400 and not r.url.endswith("404.html")
-            and current["page"].failed_requests.append(f"{r.status} {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and current["page"].failed_requests.append(f"{r.status} {r.url}"))
     results = []
     for (kind, lang), path in samples.items():
         report = PageReport(kind, lang, path)
@@ -292,3 +296,21 @@ def test_screenshots_written(reports):
     missing = [r.name for r in reports if not r.error
                and not (SCREENSHOT_DIR / f"{re.sub(r'[^A-Za-z0-9_-]', '_', r.kind)}-{r.lang}.png").is_file()]
     _fail_if(missing, "screenshots not written")
+
+
+def test_browser_checks_catch_known_problems(browser):
+    """The gate itself: a page with a foreign image, no alt, no lang and a too-wide box is caught."""
+    axe_source = require_node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context(viewport=PHONE)
+    requested: list[str] = []
+    _guard_requests(context, requested.append)
+    page = context.new_page()
+    page.set_content('<!doctype html><title>t</title><main><img src="https://example.org/x.png">'
+                     '<div style="width:2000px">wide</div></main>')
+    page.evaluate(axe_source)
+    violations = {v["id"] for v in page.evaluate(AXE_RUN_JS, AXE_TAGS)}
+    overflow = page.evaluate(OVERFLOW_JS)
+    context.close()
+    assert requested == ["https://example.org/x.png"]
+    assert {"image-alt", "html-has-lang"} <= violations, violations
+    assert overflow["scrollWidth"] > overflow["clientWidth"], overflow
