@@ -19,6 +19,7 @@ def publish(*args, site_url=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DEPLOY_", "SITE_URL"))}
     if site_url:
         env["SITE_URL"] = site_url
+    env["SOURCE_DATE_EPOCH"] = "1785542400"  # same "today" for every build in a test
     return subprocess.run([str(INVOKE), "publish", "--fast-tests", FAST, *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=600)
 
@@ -60,7 +61,9 @@ def test_real_upload_to_a_directory_has_every_language_and_the_htaccess(tmp_path
     languages = {}
     exec(compile(sys_path.read_text(), str(sys_path), "exec"), languages)  # noqa: S102 - our own settings file
     target = tmp_path / "server"
-    result = publish("--target", str(target), site_url="https://test.example")
+    content = tmp_path / "content"  # a snapshot: the two uploads must see the same content
+    shutil.copytree(ROOT / "content", content)
+    result = publish("--target", str(target), "--content", str(content), site_url="https://test.example")
     assert result.returncode == 0, result.stdout + result.stderr
     default = next(iter(languages["LANGUAGES"]))
     for code in languages["LANGUAGES"]:
@@ -74,7 +77,7 @@ def test_real_upload_to_a_directory_has_every_language_and_the_htaccess(tmp_path
         if code != default:
             assert f"ErrorDocument 404 /{code}/404.html" in htaccess
     assert 'href="https://test.example/' in (target / "index.html").read_text()
-    again = publish("--target", str(target), site_url="https://test.example")
+    again = publish("--target", str(target), "--content", str(content), site_url="https://test.example")
     assert again.returncode == 0
     assert not [l for l in again.stdout.splitlines() if l.strip().startswith((">f", "*deleting"))], \
         "an unchanged build must upload nothing"
