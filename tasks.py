@@ -98,7 +98,8 @@ def serve(c, port=8000):
 def test(c):
     """Build the site, then run every test (unit tests beside the plugins, site tests in tests/)."""
     workers = os.environ.get("PYTEST_WORKERS", "")
-    c.run(f"{BIN / 'pytest'} {('-n ' + workers) if workers else ''}", pty=False)
+    # loadgroup keeps the browser gate (xdist_group "browser") in one worker: one browser, one walk.
+    c.run(f"{BIN / 'pytest'} {('-n ' + workers + ' --dist loadgroup') if workers else ''}", pty=False)
 
 
 @task(pre=[site])
