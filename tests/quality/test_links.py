@@ -10,8 +10,10 @@ feeds, sitemap.xml and .ics files (URL, SOURCE, ATTACH).
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import icalendar
 import lxml.etree
@@ -110,6 +112,48 @@ def test_internal_links_resolve(site):
     problems = list(dict.fromkeys(problems))  # a recurring event repeats its URL
     if problems:
         pytest.fail(f"broken internal links ({len(problems)}):\n" + "\n".join(problems), pytrace=False)
+
+
+# <link rel> values that only name another document; every other rel makes the browser fetch.
+NAVIGATIONAL_RELS = {"alternate", "canonical", "author", "license", "me", "prev", "next", "help",
+                     "bookmark", "search", "external", "nofollow", "noopener", "noreferrer", "privacy-policy",
+                     "terms-of-service"}
+RESOURCE_TAGS = {"img", "script", "source", "video", "audio", "track", "iframe", "embed", "object"}
+CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])([^"')\s]+)""")
+
+
+def _is_foreign(url: str, page_url: str) -> bool:
+    """True for an absolute (or protocol-relative) URL on another host than the site itself."""
+    return bool(urlsplit(url.strip()).netloc) and internal_path(url, page_url) is None
+
+
+def test_no_third_party_resources_in_any_file(site):
+    """Every page, not just the browser's samples: nothing that a browser fetches comes from another host
+    (images, scripts, frames, stylesheets, icons, preconnect/prefetch hints, CSS url() and @import)."""
+    problems = []
+    for path in html_files():
+        page, page_url = rel(path), url_for(rel(path))
+        tree = lxml.html.parse(str(path))
+        for tag, attribute in URL_ATTRIBUTES + SRCSET:
+            if tag == "a" or tag == "area" or tag == "form":
+                continue
+            for el in tree.iter(tag):
+                rels = set((el.get("rel") or "").lower().split())
+                if tag == "link" and rels and rels <= NAVIGATIONAL_RELS:
+                    continue
+                values = (el.get(attribute) or "").split(",") if attribute == "srcset" else [el.get(attribute) or ""]
+                for value in values:
+                    url = value.split()[0] if value.split() else ""
+                    if url and _is_foreign(url, page_url):
+                        problems.append(f"{page} line {el.sourceline}: <{tag} {attribute}> loads {url}")
+        for el in tree.iter("style"):
+            problems += [f"{page} line {el.sourceline}: <style> loads {u}" for u in CSS_URL.findall(el.text or "")
+                         if _is_foreign(u, page_url)]
+    for path in files(".css"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        problems += [f"{rel(path)}: loads {u}" for u in CSS_URL.findall(text) if _is_foreign(u, url_for(rel(path)))]
+    if problems:
+        pytest.fail("third-party resources:\n" + "\n".join(problems), pytrace=False)
 
 
 def test_language_versions_link_each_other(site):
