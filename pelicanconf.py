@@ -127,6 +127,8 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = ["multilingual", "partners"]
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
+    # Text from content is escaped wherever it lands; rendered Markdown is marked |safe where shown.
+    "autoescape": True,
     "trim_blocks": True,
     "lstrip_blocks": True,
 }

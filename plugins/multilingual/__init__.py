@@ -86,29 +86,41 @@ def _on_generator_init(generator):
 
 
 def _on_content_init(instance):
-    """Fill ``{org:key}`` from ORGANIZATION; resolve ``{view}name`` links when Pelican renders the content, against the siteurl it renders for.
-
-    Pelican calls ``_update_content(html, siteurl)`` for pages (SITEURL) and feeds
-    (absolute URL) alike, so wrapping it gives the right link in both. Unknown view
-    names fail right here, while the file is read.
-    """
+    """Fill ``{org:key}`` from ORGANIZATION; check ``{view}name`` links while the file is read."""
     html = getattr(instance, "_content", None)
     if not isinstance(html, str):
         return
     if "{org:" in html:
         html = instance._content = replace_org_fields(html, instance.settings, instance.source_path)
-    if "{view}" not in html:
+    if "{view}" in html:
+        replace_view_links(html, instance.settings, _language_of(instance), instance.source_path, "")
+
+
+def _language_of(content):
+    languages = site_languages(content.settings)
+    return languages.get(getattr(content, "lang", None)) or languages[content.settings["DEFAULT_LANG"]]
+
+
+def _install_view_link_resolution():
+    """Resolve ``{view}name`` when Pelican renders content, against the siteurl it renders for.
+
+    Pelican calls ``Content._update_content(html, siteurl)`` for pages (SITEURL) and feeds
+    (absolute URL) alike, so extending it gives the right link in both. It is extended on
+    the class, not per object, so content objects stay picklable for Pelican's cache.
+    """
+    from pelican.contents import Content
+
+    if getattr(Content._update_content, "resolves_view_links", False):
         return
-    languages = site_languages(instance.settings)
-    language = languages.get(getattr(instance, "lang", None)) or languages[instance.settings["DEFAULT_LANG"]]
-    replace_view_links(html, instance.settings, language, instance.source_path, "")  # validates
-    update_content = instance._update_content
+    update_content = Content._update_content
 
-    def _update_content(content, siteurl):
-        content = replace_view_links(content, instance.settings, language, instance.source_path, siteurl)
-        return update_content(content, siteurl)
+    def _update_content(self, content, siteurl):
+        if content and "{view}" in content:
+            content = replace_view_links(content, self.settings, _language_of(self), self.source_path, siteurl)
+        return update_content(self, content, siteurl)
 
-    instance._update_content = _update_content
+    _update_content.resolves_view_links = True
+    Content._update_content = _update_content
 
 
 class UnknownLanguageError(ValueError):
@@ -162,6 +174,7 @@ def _listing_generator(pelican):
 
 
 def register():
+    _install_view_link_resolution()
     signals.initialized.connect(_on_initialized)
     signals.generator_init.connect(_on_generator_init)
     signals.content_object_init.connect(_on_content_init)

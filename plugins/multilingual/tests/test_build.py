@@ -141,3 +141,13 @@ def test_two_builds_are_byte_identical(tmp_path, site, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795000000")
     again = build(tmp_path, "again")
     assert tree_digest(again) == tree_digest(out)
+
+
+def test_content_objects_stay_picklable_for_the_generator_cache(tmp_path):
+    """Pelican's generator-layer cache pickles content objects; our plugin must not break that."""
+    out = build(tmp_path, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CONTENT_CACHING_LAYER="generator",
+                CACHE_PATH=str(tmp_path / "cache"))
+    again = build(tmp_path, "again", CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CONTENT_CACHING_LAYER="generator",
+                  CACHE_PATH=str(tmp_path / "cache"))
+    assert 'href="/kalender/kurse/"' in (again / "index.html").read_text(encoding="utf-8")
+    assert tree_digest(again) == tree_digest(out)
