@@ -12,6 +12,7 @@ import os
 import re
 import runpy
 import shutil
+import sys
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -252,7 +253,27 @@ def require_node_module(relpath: str) -> Path:
 # --- Static file server ---------------------------------------------------------
 
 
+def production_csp() -> str:
+    """The Content-Security-Policy the live site sends (HTACCESS_CSP in publishconf.py).
+
+    The test server sends it too, so the browser gate sees what readers' browsers enforce:
+    an inline script or style, or a style= attribute, shows up as a console error.
+    """
+    sys.path.insert(0, str(ROOT))
+    try:
+        return runpy.run_path(str(ROOT / "publishconf.py")).get("HTACCESS_CSP") or "default-src 'self'"
+    finally:
+        sys.path.remove(str(ROOT))
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
+    extra_headers: dict[str, str] = {}
+
+    def end_headers(self):
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format, *args):  # noqa: A002 - signature from the base class
         pass
 
@@ -260,11 +281,13 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 class StaticServer:
     """Serve a directory on 127.0.0.1 at a free port, in a background thread.
 
-    Use as a context manager; ``url`` is the base URL without a trailing slash.
+    Use as a context manager; ``url`` is the base URL without a trailing slash. ``headers`` are
+    sent with every response.
     """
 
-    def __init__(self, directory: Path):
-        handler = functools.partial(_QuietHandler, directory=str(directory))
+    def __init__(self, directory: Path, headers: dict[str, str] | None = None):
+        handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+        handler = functools.partial(handler_class, directory=str(directory))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .builtsite import CHROMIUM, INSTALL_HINTS, StaticServer, require_tool, site_dir
+from .builtsite import CHROMIUM, INSTALL_HINTS, StaticServer, production_csp, require_tool, site_dir
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,8 +29,8 @@ def site():
 
 @pytest.fixture(scope="session")
 def server(site):
-    """The built site served on 127.0.0.1 at a free port; yields its base URL."""
-    with StaticServer(site) as running:
+    """The built site served on 127.0.0.1 at a free port, with the live site's CSP; yields its base URL."""
+    with StaticServer(site, headers={"Content-Security-Policy": production_csp()}) as running:
         yield running.url
 
 
