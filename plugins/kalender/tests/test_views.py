@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-import shutil
 import textwrap
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -22,6 +21,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from kalender.check import update
+
+from testsupport import compiled_theme
 
 REPO = Path(__file__).resolve().parents[3]
 TODAY = dt.date(2026, 11, 24)
@@ -130,20 +131,6 @@ FILES = {
 }
 
 
-def compiled_theme(target: Path) -> Path:
-    """The repo theme with freshly compiled catalogs."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    shutil.copytree(REPO / "themes" / "kompetenz", target)
-    for po in (target / "translations").glob("*/LC_MESSAGES/messages.po"):
-        with open(po, "rb") as fp:
-            catalog = read_po(fp)
-        with open(po.with_suffix(".mo"), "wb") as fp:
-            write_mo(fp, catalog)
-    return target
-
-
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
     root = tmp_path_factory.mktemp("calendar-views")
@@ -152,7 +139,7 @@ def out(tmp_path_factory):
         (content / folder).mkdir(parents=True)
     for name, text in FILES.items():
         (content / "kalender" / name).write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-    theme = compiled_theme(root / "theme")
+    theme = compiled_theme()
     mp = pytest.MonkeyPatch()
     mp.setenv("SOURCE_DATE_EPOCH", EPOCH)
     try:

@@ -10,30 +10,17 @@ from bs4 import BeautifulSoup
 from pelican import Pelican, signals
 from pelican.settings import read_settings
 
+from testsupport import compiled_theme
+
 REPO = Path(__file__).resolve().parents[3]
 FIXTURE = Path(__file__).parent / "fixture"
-
-
-def compiled_theme(tmp_path):
-    """The repo theme with freshly compiled catalogs, so the test does not depend on `make site`."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    theme = tmp_path / "theme"
-    shutil.copytree(REPO / "themes" / "kompetenz", theme)
-    for po in (theme / "translations").glob("*/LC_MESSAGES/messages.po"):
-        with open(po, "rb") as fp:
-            catalog = read_po(fp)
-        with open(po.with_suffix(".mo"), "wb") as fp:
-            write_mo(fp, catalog)
-    return theme
 
 
 def build(tmp_path, output_name="out", **overrides):
     settings = read_settings(str(REPO / "pelicanconf.py"), override={
         "PATH": str(FIXTURE),
         "OUTPUT_PATH": str(tmp_path / output_name),
-        "THEME": str(tmp_path / "theme") if (tmp_path / "theme").exists() else str(compiled_theme(tmp_path)),
+        "THEME": str(compiled_theme()),
         "PLUGIN_PATHS": [str(REPO / "plugins")],
         "PLUGINS": ["multilingual"],
         "STATIC_PATHS": [],

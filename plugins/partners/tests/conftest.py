@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import struct
 import textwrap
 import zlib
@@ -11,6 +10,8 @@ from pathlib import Path
 import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from testsupport import compiled_theme
 
 REPO = Path(__file__).resolve().parents[3]
 LANGUAGES = {"de": ("Deutsch", "ltr"), "en": ("English", "ltr"), "ar": ("العربية", "rtl")}
@@ -72,7 +73,7 @@ class PartnerSite:
             "PATH": str(self.content),
             "OUTPUT_PATH": str(self.root / "out"),
             "CACHE_PATH": str(self.root / "cache"),
-            "THEME": str(compiled_theme(self.root)),
+            "THEME": str(compiled_theme()),
             "PLUGIN_PATHS": [str(REPO / "plugins")],
             "PLUGINS": ["multilingual", "partners"],
             "STATIC_PATHS": ["images"],
@@ -90,23 +91,6 @@ class PartnerSite:
     def build(self) -> Path:
         Pelican(self.settings()).run()
         return self.root / "out"
-
-
-def compiled_theme(root: Path) -> Path:
-    """The repo theme with freshly compiled catalogs, so the tests do not depend on `make site`."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    theme = root / "theme"
-    if theme.exists():
-        return theme
-    shutil.copytree(REPO / "themes" / "kompetenz", theme, ignore=shutil.ignore_patterns("*.mo"))
-    for po in (theme / "translations").glob("*/LC_MESSAGES/messages.po"):
-        with open(po, "rb") as fp:
-            catalog = read_po(fp)
-        with open(po.with_suffix(".mo"), "wb") as fp:
-            write_mo(fp, catalog)
-    return theme
 
 
 @pytest.fixture
