@@ -89,12 +89,14 @@ def generate_calendar(entries, languages, target):
     """``entries`` calendar entries, every tenth a weekly series over a year, each in every language."""
     folder = target / "kalender"
     folder.mkdir(parents=True)
-    for data in ("orte.toml", "kategorien.toml"):
-        shutil.copy(ROOT / "content" / "kalender" / data, folder / data)
-    venues = [line.strip("[]\n") for line in (folder / "orte.toml").read_text(encoding="utf-8").splitlines()
-              if line.startswith("[")]
-    categories = [line.strip("[]\n") for line in (folder / "kategorien.toml").read_text(encoding="utf-8").splitlines()
-                  if line.startswith("[")]
+    venues = ["zentrum", "garten", "saal"]
+    categories = ["sprache", "garten", "begegnung", "beratung"]
+    (folder / "orte.toml").write_text("".join(
+        f'[{key}]\nname = "Ort {key}"\nadresse = "Musterweg {n}, Plauen"\nlat = 50.49\nlon = 12.13\n\n'
+        for n, key in enumerate(venues, start=1)), encoding="utf-8")
+    (folder / "kategorien.toml").write_text("".join(
+        f'[{key}]\n' + "".join(f'{lang} = "{key} ({lang})"\n' for lang in languages) + "\n"
+        for key in categories), encoding="utf-8")
     rng = random.Random(4711)
     files = 0
     for i in range(entries):
