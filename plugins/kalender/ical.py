@@ -27,6 +27,23 @@ def _value(moment: dt.datetime, schedule):
     return moment.replace(tzinfo=ZoneInfo(schedule.tz))
 
 
+def _ends_differ_in_clients(instance, exact: dt.timedelta, schedule) -> bool:
+    """Whether a regular session's end, left to the RRULE/RDATE, would differ from its real end.
+
+    RFC 5545 (3.8.5.3) gives every generated member the *exact* duration of DTSTART..DTEND;
+    ical.js (Thunderbird) adds that exact duration to the wall clock. Around a DST change
+    (an evening running past the switch at night) either can be an hour off the local end
+    that the volunteer wrote and the page shows, so such a session gets its own override.
+    """
+    if schedule.all_day:
+        return False
+    zone = ZoneInfo(schedule.tz)
+    start = instance.start.replace(tzinfo=zone).astimezone(dt.timezone.utc)
+    end = instance.end.replace(tzinfo=zone).astimezone(dt.timezone.utc)
+    wall_clock_end = (instance.start + exact).replace(tzinfo=zone).astimezone(dt.timezone.utc)
+    return end != start + exact or end != wall_clock_end
+
+
 def _rrule(schedule) -> vRecur:
     rule = schedule.rule
     parts: dict = {}
@@ -115,19 +132,27 @@ def entry_events(original, settings: dict, lang: str) -> list[Event]:
     if cancelled:
         return events
     venues = getattr(original, "venues_index", {})
+    recurring = "rrule" in master or "rdate" in master
+    exact = schedule.duration  # all-day: whole days, no clock change
+    if not schedule.all_day:  # elapsed time; aware datetimes in one zone would subtract wall clocks
+        first, first_end = (_value(m, schedule).astimezone(dt.timezone.utc)
+                            for m in (schedule.first, schedule.first + schedule.duration))
+        exact = first_end - first
     for instance in instances:
-        if instance.state not in ("moved", "cancelled"):
-            continue
         if instance.state == "cancelled":
             prefix, status = _(i18n.SESSION_CANCELLED_PREFIX), "CANCELLED"
-        else:
+        elif instance.state == "moved":
             prefix, status = _(i18n.MOVED_PREFIX), "CONFIRMED"
-        override = base(Event(), f"{prefix}: {entry.title}", status)
+        elif instance.state == "normal" and recurring and _ends_differ_in_clients(instance, exact, schedule):
+            prefix, status = "", "CONFIRMED"  # same session, its end pinned (see _ends_differ_in_clients)
+        else:
+            continue
+        override = base(Event(), f"{prefix}: {entry.title}" if prefix else entry.title, status)
         override.add("recurrence-id", _value(instance.recurrence_id, schedule))
         override.add("dtstart", _value(instance.start, schedule))
         override.add("dtend", _value(instance.end, schedule))
         _add_place(override, venues.get(instance.venue) or entry.venue)
-        note = f"{prefix}: {instance.reason}" if instance.reason else prefix
+        note = (f"{prefix}: {instance.reason}" if instance.reason else prefix) if prefix else ""
         override.add("description", _description(entry, settings, lang, note))
         events.append(override)
     return events
