@@ -175,3 +175,5 @@ PLUGINS += ["kalender"]
 CALENDAR_UID_DOMAIN = "integration-plauen.invalid"  # [PLATZHALTER: eigene Domain]
 # Everything else has defaults in plugins/kalender/config.py (feed paths, entry URLs
 # kalender/<slug>/, venue/category files, state file kalender/sequenz.json).
+# How far the "Demnächst" page looks ahead; the month pages show everything after that.
+CALENDAR_UPCOMING_DAYS = 28

@@ -13,7 +13,7 @@ from pelican import signals
 from .catalogs import Catalogs
 from .languages import site_languages
 from .listings import ListingGenerator, news_feed_urls
-from .assets import FingerprintedAssets
+from .assets import FingerprintedAssets, minify_stylesheets
 from .navigation import build_navigation
 from .organization import replace_org_fields
 from .selection import localize
@@ -169,6 +169,10 @@ def _write_sitemap(pelican):
     state().sitemap.write()
 
 
+def _minify_theme_css(pelican):
+    minify_stylesheets(Path(pelican.output_path) / pelican.settings.get("THEME_STATIC_DIR", "theme"))
+
+
 def _listing_generator(pelican):
     return ListingGenerator
 
@@ -185,3 +189,4 @@ def register():
     signals.content_written.connect(_record_written)
     signals.feed_generated.connect(_set_feed_language)
     signals.finalized.connect(_write_sitemap)
+    signals.finalized.connect(_minify_theme_css)
