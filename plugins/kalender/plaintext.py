@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from html.parser import HTMLParser
 
 BLOCKS = {"p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "table", "tr", "blockquote", "pre", "hr"}
@@ -34,8 +35,12 @@ class _TextExtractor(HTMLParser):
         self.parts.append(data)
 
 
+@lru_cache(maxsize=8192)
 def html_to_text(html: str) -> str:
-    """Plain text with paragraphs separated by a blank line and list items as ``- ``."""
+    """Plain text with paragraphs separated by a blank line and list items as ``- ``.
+
+    Cached: each feed of each language asks for the same summaries and bodies.
+    """
     parser = _TextExtractor()
     parser.feed(html or "")
     parser.close()

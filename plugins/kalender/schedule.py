@@ -122,7 +122,9 @@ class Schedule:
 
     def series_starts(self) -> list[dt.datetime]:
         """Rule starts plus extra dates, sorted (the RECURRENCE-ID candidates)."""
-        return sorted(set(self.rule_starts()) | {extra.start for extra in self.extras})
+        if "series" not in self._cache:
+            self._cache["series"] = sorted(set(self.rule_starts()) | {extra.start for extra in self.extras})
+        return list(self._cache["series"])
 
     def holiday_skips(self, lang: str = "de") -> dict[dt.date, str]:
         """Saxon public holidays on which a rule start falls, with their names."""
@@ -134,7 +136,16 @@ class Schedule:
         return {s.date(): names[s.date()] for s in starts if s.date() in names}
 
     def instances(self, lang: str = "de") -> list[Instance]:
-        """Every session, including skipped and cancelled ones, sorted by start."""
+        """Every session, including skipped and cancelled ones, sorted by start.
+
+        Computed once per language: the views, feeds and checks all ask for them.
+        """
+        key = ("instances", lang)
+        if key not in self._cache:
+            self._cache[key] = tuple(self._instances(lang))
+        return list(self._cache[key])
+
+    def _instances(self, lang: str) -> list[Instance]:
         excluded = {ex.start: ex.reason for ex in self.exclusions}
         changes = {change.original: change for change in self.changes}
         extras = {extra.start: extra.note for extra in self.extras}
