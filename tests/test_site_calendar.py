@@ -86,3 +86,18 @@ def test_upcoming_page_hevents_are_all_in_some_feed():
     html = (out / "kalender/index.html").read_text(encoding="utf-8")
     shown = [i for i in mf2py.parse(doc=html, html_parser="lxml")["items"] if "h-event" in i["type"]]
     assert all(utc(i["properties"]["start"][0]) in starts for i in shown)
+
+
+def test_archive_marks_one_off_entries_as_h_event_but_not_whole_series():
+    """A past series is one row summing up many sessions: an h-event there would claim one months-long event."""
+    doc = soup(output_dir() / "kalender" / "archiv" / "index.html")
+    rows = doc.select("main li.event")
+    series = [row for row in rows if " Termine" in row.select_one(".event__meta").get_text()]  # "12 Termine"
+    singles = [row for row in rows if row not in series]
+    assert series and singles, "the real content has past series and past one-off entries"
+    for row in series:
+        assert "h-event" not in row["class"], row.get_text(" ", strip=True)[:80]
+    for row in singles:
+        assert "h-event" in row["class"]
+        parsed = mf2py.parse(doc=str(row))["items"]
+        assert parsed and parsed[0]["properties"].get("start"), row.get_text(" ", strip=True)[:80]
