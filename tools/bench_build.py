@@ -44,7 +44,8 @@ def _instrument_plugins(settings):
     spent = {"plugins": 0.0, "calendar": 0.0, "calendar_feeds": 0.0}
     depth = {"plugins": 0, "calendar": 0, "calendar_feeds": 0}
     if not settings.get("PLUGINS"):
-        return lambda: {**spent, "calendar_other": 0.0}
+        return lambda: {**spent, "calendar_other": 0.0, "calendar_own": 0.0,
+                        "calendar_pelican_read": 0.0, "calendar_pelican_write": 0.0}
     sys.path.insert(0, str(Path(settings["PLUGIN_PATHS"][0]).resolve()))
     import importlib
 
@@ -93,8 +94,29 @@ def _instrument_plugins(settings):
     if generator_module is not None and hasattr(generator_module, "all_feeds"):
         generator_module.all_feeds = timed(generator_module.all_feeds, "calendar_feeds")
 
+    # Pelican's own work done on the calendar's behalf: reading Markdown, rendering and writing pages.
+    from pelican.readers import Readers
+    from pelican.writers import Writer
+
+    def on_calendar_behalf(fn, bucket):
+        spent[bucket] = 0.0
+
+        def wrapper(*args, **kwargs):
+            if not depth["calendar"]:
+                return fn(*args, **kwargs)
+            t = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[bucket] += time.perf_counter() - t
+        return wrapper
+
+    Readers.read_file = on_calendar_behalf(Readers.read_file, "calendar_pelican_read")
+    Writer.write_file = on_calendar_behalf(Writer.write_file, "calendar_pelican_write")
+
     def result():
-        return {**spent, "calendar_other": spent["calendar"] - spent["calendar_feeds"]}
+        own = spent["calendar"] - spent["calendar_pelican_read"] - spent["calendar_pelican_write"]
+        return {**spent, "calendar_other": spent["calendar"] - spent["calendar_feeds"], "calendar_own": own}
     return result
 
 
