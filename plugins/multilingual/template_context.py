@@ -59,6 +59,7 @@ class TemplateFunctions:
             switcher_links=pass_context(lambda ctx: switcher_links(ctx, self.languages, page_lang(ctx))),
             lang_home=pass_context(lambda ctx: language_home(self.languages[page_lang(ctx)])),
             absolute_url=lambda url: absolute_url(self.settings, url),
+            datetime_separator=pass_context(lambda ctx, format="long": self.datetime_separator(page_lang(ctx), format)),
         )
         def in_page_language(method):
             return pass_context(lambda ctx, value, *args: method(page_lang(ctx), value, *args))
@@ -82,10 +83,18 @@ class TemplateFunctions:
         return babel_dates.format_date(self._local(value), format=format, locale=lang)
 
     def format_datetime(self, lang, value, format="long"):
-        """Date and time: '5. Oktober 2026, 17:00'."""
+        """Date and time, joined the language's way: '5. Oktober 2026, 17:00', '٥ أكتوبر ٢٠٢٦، ١٧:٠٠'."""
         value = self._local(value)
         day = babel_dates.format_date(value, format=format, locale=lang)
-        return f"{day}, {babel_dates.format_time(value, format='short', locale=lang)}"
+        time = babel_dates.format_time(value, format="short", locale=lang)
+        return f"{day}{self.datetime_separator(lang, format)}{time}"
+
+    @staticmethod
+    def datetime_separator(lang, format="long"):
+        """What goes between a date and its time in ``lang`` (CLDR): ', ' in German, '، ' in Arabic."""
+        pattern = babel_dates.get_datetime_format(format, locale=lang).replace("'", "")
+        date_at, time_at = pattern.find("{1}"), pattern.find("{0}")
+        return pattern[date_at + 3:time_at] if -1 < date_at < time_at else ", "
 
     def format_time(self, lang, value, format="short"):
         return babel_dates.format_time(self._local(value), format=format, locale=lang)

@@ -72,3 +72,14 @@ def test_dates_are_formatted_per_language_without_system_locales(tmp_path):
     assert env.get_template("t").render(lang="de", DEFAULT_LANG="de", d=d) == "5. Oktober 2026|2026-10-05T17:00+02:00"
     assert env.get_template("t").render(lang="en", DEFAULT_LANG="de", d=d).startswith("October 5, 2026|")
     assert "أكتوبر" in env.get_template("t").render(lang="ar", DEFAULT_LANG="de", d=d)
+
+
+def test_date_and_time_are_joined_the_way_of_each_language(tmp_path):
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    env = environment(tmp_path, {"t": "{{ d|format_datetime('full') }}"})
+    d = datetime(2026, 10, 5, 17, 0, tzinfo=ZoneInfo("Europe/Berlin"))
+    assert env.get_template("t").render(lang="de", DEFAULT_LANG="de", d=d) == "Montag, 5. Oktober 2026, 17:00"
+    arabic = env.get_template("t").render(lang="ar", DEFAULT_LANG="de", d=d)
+    assert "، " in arabic and ", " not in arabic
