@@ -334,7 +334,8 @@ class CalendarViews:
                 writer.write_file(
                     prefix + path + "index.html", self.generator.get_template(template), self.generator.context,
                     url=prefix + path, lang=lang, alternates_map=self.every_language(path),
-                    current_nav_key="view:kalender", calendar_filters=self.filters(lang), **kwargs,
+                    current_nav_key="view:kalender", calendar_filters=self.filters(lang),
+                    upcoming_days=self.upcoming_days, **kwargs,
                 )  # fmt: skip
 
             current_month = self.month_url(lang, self.today.year, self.today.month)
