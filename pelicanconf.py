@@ -3,8 +3,15 @@
 Configuration only: the logic lives in the plugins under ``plugins/``.
 """
 
+
+
+def _(text):
+    """Marks a setting's text for the UI catalogs (`invoke i18n-update`); pages show it translated."""
+    return text
+
+
 AUTHOR = "Integration statt Isolation e.V."
-SITENAME = "Kompetenz-Zentrum für Integration Plauen"
+SITENAME = _("Kompetenz-Zentrum für Integration Plauen")
 # Empty in development: every link is root-relative. publishconf.py sets the real domain.
 SITEURL = ""
 # Used for absolute URLs that must never be relative (hreflang, sitemap, feeds, Open Graph).

@@ -34,7 +34,7 @@ def i18n_extract(c):
     _pybabel(
         c,
         f"extract -F {ROOT / 'babel.cfg'} --sort-by-file --no-location "
-        f"-o {POT_FILE} {ROOT / 'themes'} {ROOT / 'plugins'}",
+        f"-o {POT_FILE} {ROOT / 'themes'} {ROOT / 'plugins'} {ROOT / 'pelicanconf.py'}",
     )
 
 

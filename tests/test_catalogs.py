@@ -75,12 +75,12 @@ def show(found):
 
 @pytest.fixture(scope="module")
 def extracted(tmp_path_factory):
-    """The template of msgids extracted right now from themes/ and plugins/."""
+    """The template of msgids extracted right now from themes/, plugins/ and pelicanconf.py (as `invoke i18n-extract`)."""
     assert PYBABEL.exists(), f"pybabel fehlt neben {sys.executable}: bitte Babel in .venv installieren (make)"
     pot = tmp_path_factory.mktemp("pot") / "messages.pot"
     result = subprocess.run(
         [str(PYBABEL), "-q", "extract", "-F", str(ROOT / "babel.cfg"), "--no-location",
-         "-o", str(pot), str(ROOT / "themes"), str(ROOT / "plugins")],
+         "-o", str(pot), str(ROOT / "themes"), str(ROOT / "plugins"), str(ROOT / "pelicanconf.py")],
         capture_output=True, text=True,
     )
     assert result.returncode == 0, f"pybabel extract ist fehlgeschlagen:\n{result.stderr}"

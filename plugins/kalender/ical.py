@@ -171,7 +171,7 @@ def build_feed(originals, settings: dict, lang: str, label: str, source_path: st
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    name = f"{settings.get('SITENAME', '')} – {label}".strip(" –")
+    name = f"{_(settings['SITENAME']) if settings.get('SITENAME') else ''} – {label}".strip(" –")
     calendar.add("name", name)
     calendar.add("x-wr-calname", vText(name))
     description = _(i18n.CALENDAR_DESCRIPTION)
