@@ -1,0 +1,171 @@
+"""The generated .htaccess, served by a real Apache 2.4 (Debian's apache2), as on the web space.
+
+A syntax slip in .htaccess makes Apache answer 500 for the whole site, so this runs the
+file through Apache itself: a tiny site on a free loopback port, probed with HTTP requests.
+"""
+
+import gzip
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from publishing.htaccess import DEFAULT_CSP, render_htaccess
+
+APACHE = shutil.which("apache2") or "/usr/sbin/apache2"
+MODULES = Path("/usr/lib/apache2/modules")
+SETTINGS = {
+    "DEFAULT_LANG": "de",
+    "LANGUAGES": {"de": ("Deutsch", "ltr"), "en": ("English", "ltr"), "ar": ("العربية", "rtl")},
+}
+# Apache behind Strato's TLS terminator sees plain HTTP; this header says the visitor used HTTPS.
+HTTPS = {"X-Forwarded-Proto": "https"}
+CONFIG = """\
+ServerRoot "{root}"
+Listen 127.0.0.1:{port}
+PidFile "{root}/httpd.pid"
+ServerName 127.0.0.1
+ErrorLog "{root}/error.log"
+{user}
+LoadModule mpm_event_module {modules}/mod_mpm_event.so
+LoadModule authz_core_module {modules}/mod_authz_core.so
+LoadModule dir_module {modules}/mod_dir.so
+LoadModule autoindex_module {modules}/mod_autoindex.so
+LoadModule mime_module {modules}/mod_mime.so
+LoadModule rewrite_module {modules}/mod_rewrite.so
+LoadModule headers_module {modules}/mod_headers.so
+LoadModule filter_module {modules}/mod_filter.so
+LoadModule deflate_module {modules}/mod_deflate.so
+TypesConfig /etc/mime.types
+DocumentRoot "{site}"
+<Directory "{site}">
+    AllowOverride All
+    Require all granted
+</Directory>
+"""
+
+
+def _page(lang, text):
+    return f'<!doctype html><html lang="{lang}"><title>{text}</title><p>{text}</p>\n' + "<p>Text</p>\n" * 200
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    if not Path(APACHE).exists() or not MODULES.is_dir():
+        pytest.fail("Apache fehlt (prüft die .htaccess wie beim Webhoster): apt-get install apache2")
+    # Apache's workers run as www-data when started as root: the folder must be world-readable.
+    root = Path(tempfile.mkdtemp(prefix="htaccess-", dir="/tmp"))
+    site = root / "site"
+    files = {
+        ".htaccess": render_htaccess(SETTINGS),
+        "index.html": _page("de", "Startseite"),
+        "404.html": _page("de", "Seite nicht gefunden"),
+        "ar/index.html": _page("ar", "الصفحة الرئيسية"),
+        "ar/404.html": _page("ar", "الصفحة غير موجودة"),
+        "theme/css/site.css": "body{margin:0}\n",
+        "kalender/feeds/alle.ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+    }
+    for rel, text in files.items():
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).write_text(text, encoding="utf-8")
+    for folder, dirs, names in os.walk(root):
+        os.chmod(folder, 0o755)
+        for name in names:
+            os.chmod(os.path.join(folder, name), 0o644)
+    port = _free_port()
+    user = "User www-data\nGroup www-data" if os.geteuid() == 0 else ""
+    (root / "httpd.conf").write_text(CONFIG.format(root=root, port=port, site=site, modules=MODULES, user=user))
+    process = subprocess.Popen([APACHE, "-f", str(root / "httpd.conf"), "-DFOREGROUND"],
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            if process.poll() is not None:
+                pytest.fail(f"Apache startet nicht:\n{process.stdout.read().decode()}")
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("Apache antwortet nicht auf 127.0.0.1")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+        shutil.rmtree(root, ignore_errors=True)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url, headers=HTTPS):
+    """(status, headers, body) without following redirects; HTTP errors are answers too."""
+    opener = urllib.request.build_opener(_NoRedirect)
+    request = urllib.request.Request(url, headers={**headers, "Accept-Encoding": "gzip"})
+    try:
+        with opener.open(request, timeout=10) as response:
+            status, head, body = response.status, response.headers, response.read()
+    except urllib.error.HTTPError as error:
+        status, head, body = error.code, error.headers, error.read()
+    if head.get("Content-Encoding") == "gzip":
+        body = gzip.decompress(body)
+    return status, head, body.decode("utf-8", "replace")
+
+
+def test_pages_are_served_as_utf8_html_with_the_security_headers(server):
+    status, head, body = fetch(f"{server}/")
+    assert status == 200 and "Startseite" in body
+    assert head["Content-Type"] == "text/html; charset=utf-8"
+    assert head["Content-Security-Policy"] == DEFAULT_CSP
+    assert head["X-Content-Type-Options"] == "nosniff"
+    assert head["Referrer-Policy"] == "no-referrer"
+    assert "camera=()" in head["Permissions-Policy"]
+    assert head["Content-Encoding"] == "gzip"
+    assert "max-age=300" in head["Cache-Control"]
+
+
+def test_plain_http_is_redirected_to_https(server):
+    status, head, _ = fetch(f"{server}/ar/", headers={})
+    assert status == 301
+    assert head["Location"].startswith("https://") and head["Location"].endswith("/ar/")
+
+
+def test_calendar_feeds_are_text_calendar_utf8_and_short_lived(server):
+    status, head, body = fetch(f"{server}/kalender/feeds/alle.ics")
+    assert status == 200 and body.startswith("BEGIN:VCALENDAR")
+    assert head["Content-Type"] == "text/calendar; charset=utf-8"
+    assert "max-age=3600" in head["Cache-Control"]
+
+
+def test_fingerprinted_theme_files_are_cached_for_a_year(server):
+    status, head, _ = fetch(f"{server}/theme/css/site.css?v=0123456789")
+    assert status == 200
+    assert head["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_missing_pages_get_the_404_page_of_their_language(server):
+    status, head, body = fetch(f"{server}/ar/gibt-es-nicht/")
+    assert status == 404 and "الصفحة غير موجودة" in body
+    assert head["Content-Security-Policy"] == DEFAULT_CSP
+    status, _, body = fetch(f"{server}/gibt-es-nicht/")
+    assert status == 404 and "Seite nicht gefunden" in body
+
+
+def test_folders_are_not_listed(server):
+    status, _, _ = fetch(f"{server}/theme/css/")
+    assert status == 403
