@@ -84,7 +84,7 @@ def _pelican(c, settings, extra=""):
 @task(pre=[i18n_compile])
 def site(c, settings="pelicanconf.py"):
     """Build the whole site into output/."""
-    _pelican(c, settings, "--fatal errors")
+    _pelican(c, settings, "--fatal warnings")
 
 
 @task(pre=[i18n_compile])

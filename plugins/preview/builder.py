@@ -41,7 +41,7 @@ class PreviewBuilder:
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(self.root / "plugins"), env.get("PYTHONPATH")]))
         pelican = Path(sys.executable).parent / "pelican"
         result = subprocess.run(
-            [str(pelican), str(self.content), "-s", str(self.settings_file), "-o", str(out), "--fatal", "errors"],
+            [str(pelican), str(self.content), "-s", str(self.settings_file), "-o", str(out), "--fatal", "warnings"],
             cwd=self.root, env=env, capture_output=True, text=True,
         )
         if result.returncode == 0:

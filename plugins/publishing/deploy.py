@@ -161,7 +161,7 @@ def verify_build(out: Path, settings: dict, allow_placeholder_url: bool) -> list
 def build(pelican: str, content: Path, settings_file: Path, out: Path, env=None) -> None:
     """Build into ``out`` (a fresh directory); raise DeployError if Pelican fails."""
     result = subprocess.run(
-        [pelican, str(content), "-s", str(settings_file), "-o", str(out), "--fatal", "errors"],
+        [pelican, str(content), "-s", str(settings_file), "-o", str(out), "--fatal", "warnings"],
         capture_output=True, text=True, env=env,
     )
     if result.returncode:
