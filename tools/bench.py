@@ -85,8 +85,21 @@ def generate(n, languages, target):
 WEEKDAYS = ["Mo", "Di", "Mi", "Do", "Fr", "Sa"]
 
 
-def generate_calendar(entries, languages, target):
-    """``entries`` calendar entries, every tenth a weekly series over a year, each in every language."""
+def real_calendar_body_size():
+    """Mean length of the text of the real German calendar entries: bench entries are as long."""
+    sizes = []
+    for path in (ROOT / "content" / "kalender").glob("*.de.md"):
+        text = path.read_text(encoding="utf-8")
+        sizes.append(len(text.split("\n\n", 1)[1]) if "\n\n" in text else 0)
+    return int(sum(sizes) / len(sizes)) if sizes else 400
+
+
+def generate_calendar(entries, languages, target, body_size=None):
+    """``entries`` calendar entries, every tenth a weekly series over a year, each in every language.
+
+    Their text is as long as the real entries' on average (``body_size``), unless given.
+    """
+    body_size = body_size or real_calendar_body_size()
     folder = target / "kalender"
     folder.mkdir(parents=True)
     venues = ["zentrum", "garten", "saal"]
@@ -112,7 +125,7 @@ def generate_calendar(entries, languages, target):
             kind = "kurs"
         else:
             kind = "veranstaltung"
-        text = body(rng, 1200)
+        text = body(rng, body_size)
         for lang in languages:
             meta = [f"Title: {paragraph(rng, 4)[:-1]}", f"Slug: {slug}", f"Lang: {lang}",
                     f"Summary: {paragraph(rng, 15)}"]
@@ -166,6 +179,8 @@ def main():
     parser.add_argument("--languages", type=int, default=3, help="languages per item, 1–6 (default 3)")
     parser.add_argument("--repeat", type=int, default=1, help="builds per variant; the fastest counts")
     parser.add_argument("--entries", type=int, default=1000, help="calendar entries (default 1000, 10 %% series)")
+    parser.add_argument("--entry-text", type=int, default=0,
+                        help="characters of text per calendar entry (default: the real entries' mean)")
     args = parser.parse_args()
 
     sys.path.insert(0, str(ROOT))
@@ -200,12 +215,13 @@ def main():
     # 2. The same site plus calendar entries: the calendar plugin's share, and its growth.
     if args.entries:
         small = max(1, args.entries // 10)
-        generate_calendar(small, languages, content)
+        generate_calendar(small, languages, content, args.entry_text)
         few = best(ours_overrides, "out-calendar")
         shutil.rmtree(content / "kalender")
-        calendar_files = generate_calendar(args.entries, languages, content)
+        calendar_files = generate_calendar(args.entries, languages, content, args.entry_text)
         many = best(ours_overrides, "out-calendar")
-        print(f"with {args.entries} calendar entries ({calendar_files} files, every tenth a weekly series): "
+        print(f"with {args.entries} calendar entries ({calendar_files} files, every tenth a weekly series, "
+              f"{args.entry_text or real_calendar_body_size()} characters of text each): "
               f"build {many['total']:.2f} s; calendar plugin in all {many['calendar']:.2f} s = "
               f"{100 * many['calendar'] / many['total']:.1f} %, of which Pelican reading its Markdown "
               f"{many['calendar_pelican_read']:.2f} s and rendering/writing its pages "

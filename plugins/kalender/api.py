@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cached_property
 
 from .clock import today as _today
 from .config import KIND_SLUGS, absolute_url, lang_prefix, site_languages
@@ -35,14 +36,16 @@ class Occurrence:
     original_start: dt.datetime | dt.date
     venue: Venue | None
 
-    @property
+    # cached_property works on this frozen dataclass (it writes the instance __dict__ directly)
+    # and does not take part in equality: views ask for these days many times per session.
+    @cached_property
     def last_day(self) -> dt.date:
         """The last calendar day the occurrence touches (inclusive)."""
         if self.all_day:
             return self.end - dt.timedelta(days=1)
         return (self.end - dt.timedelta(microseconds=1)).date()
 
-    @property
+    @cached_property
     def first_day(self) -> dt.date:
         return self.start if self.all_day else self.start.date()
 
@@ -50,7 +53,7 @@ class Occurrence:
     def multi_day(self) -> bool:
         return self.last_day > self.first_day
 
-    @property
+    @cached_property
     def sort_key(self):
         """Chronological order across time zones; all-day first on a day."""
         moment = (

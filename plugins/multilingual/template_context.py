@@ -8,10 +8,19 @@ page's language there, so no per-language environment or build is needed.
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from functools import lru_cache
+
+from babel import Locale
 from babel import dates as babel_dates
 from jinja2 import pass_context
 
 from .urls import absolute_url, alternates_of, language_home, switcher_links
+
+
+@lru_cache(maxsize=None)
+def locale_of(lang: str) -> Locale:
+    """The Babel locale of a language code, parsed once (Babel would parse the string on every call)."""
+    return Locale.parse(lang)
 
 
 def page_lang(ctx) -> str:
@@ -80,27 +89,27 @@ class TemplateFunctions:
 
     def format_date(self, lang, value, format="long"):
         """A date in a language, e.g. '5. Oktober 2026' or '5 أكتوبر 2026'."""
-        return babel_dates.format_date(self._local(value), format=format, locale=lang)
+        return babel_dates.format_date(self._local(value), format=format, locale=locale_of(lang))
 
     def format_datetime(self, lang, value, format="long"):
         """Date and time, joined the language's way: '5. Oktober 2026, 17:00', '٥ أكتوبر ٢٠٢٦، ١٧:٠٠'."""
         value = self._local(value)
-        day = babel_dates.format_date(value, format=format, locale=lang)
-        time = babel_dates.format_time(value, format="short", locale=lang)
+        day = babel_dates.format_date(value, format=format, locale=locale_of(lang))
+        time = babel_dates.format_time(value, format="short", locale=locale_of(lang))
         return f"{day}{self.datetime_separator(lang, format)}{time}"
 
     @staticmethod
     def datetime_separator(lang, format="long"):
         """What goes between a date and its time in ``lang`` (CLDR): ', ' in German, '، ' in Arabic."""
-        pattern = babel_dates.get_datetime_format(format, locale=lang).replace("'", "")
+        pattern = babel_dates.get_datetime_format(format, locale=locale_of(lang)).replace("'", "")
         date_at, time_at = pattern.find("{1}"), pattern.find("{0}")
         return pattern[date_at + 3:time_at] if -1 < date_at < time_at else ", "
 
     def format_time(self, lang, value, format="short"):
-        return babel_dates.format_time(self._local(value), format=format, locale=lang)
+        return babel_dates.format_time(self._local(value), format=format, locale=locale_of(lang))
 
     def format_weekday(self, lang, value, width="wide"):
-        return babel_dates.format_date(self._local(value), format="EEEE" if width == "wide" else "EEE", locale=lang)
+        return babel_dates.format_date(self._local(value), format="EEEE" if width == "wide" else "EEE", locale=locale_of(lang))
 
     def isoformat(self, value):
         """The machine-readable form for ``<time datetime>``: a date, or a time with its offset."""
