@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -57,13 +59,15 @@ def reserved_slugs(settings: dict) -> set[str]:
 
 
 def _rel(path: str, content_path: str) -> str:
-    """The path as volunteers see it in the repository: ``content/kalender/…``."""
-    base = Path(content_path).resolve()
-    try:
-        inner = Path(path).resolve().relative_to(base)
-    except ValueError:
+    """The path as volunteers see it in the repository: ``content/kalender/…``.
+
+    Plain path arithmetic, no file-system look-ups: it runs once per file.
+    """
+    base = os.path.abspath(content_path)
+    inner = os.path.relpath(os.path.abspath(path), base)
+    if inner == ".." or inner.startswith(".." + os.sep):
         return str(path)
-    return str(Path(base.name) / inner)
+    return os.path.join(os.path.basename(base), inner)
 
 
 def build_calendar(contents: list[CalendarEntry], settings: dict) -> Calendar:
