@@ -44,6 +44,10 @@ def _catalog(catalog_dir: str, lang: str):
 
 
 def gettext(settings: dict, lang: str, message: str) -> str:
-    """``message`` in ``lang`` from the theme catalog, else the German message id."""
-    catalog_dir = settings.get("I18N_CATALOG_DIR") or "themes/kompetenz/translations"
+    """``message`` in ``lang`` from the theme's catalog (``THEME/translations``), else the German id.
+
+    The same catalogs as the pages use (see multilingual), found from the THEME setting,
+    so the feeds do not depend on the folder the build was started from.
+    """
+    catalog_dir = Path(settings.get("THEME") or ".") / "translations"
     return _catalog(str(catalog_dir), lang).ugettext(message) or message

@@ -78,7 +78,6 @@ class Site:
             "STATIC_PATHS": [],
             "DIRECT_TEMPLATES": [],
             "CACHE_PATH": str(self.root / "cache"),
-            "I18N_CATALOG_DIR": str(self.root / "no-catalogs"),
         }
         values.update(overrides)
         return read_settings(None, override=values)

@@ -147,7 +147,7 @@ def out(tmp_path_factory):
             "PATH": str(content), "OUTPUT_PATH": str(root / "out"), "THEME": str(theme),
             "PLUGIN_PATHS": [str(REPO / "plugins")], "PLUGINS": ["multilingual", "kalender"],
             "LANGUAGES": LANGS, "STATIC_PATHS": [], "EXTRA_PATH_METADATA": {}, "LEGAL_PAGES": [],
-            "CACHE_PATH": str(root / "cache"), "I18N_CATALOG_DIR": str(theme / "translations"),
+            "CACHE_PATH": str(root / "cache"),
             "SITE_ABSOLUTE_URL": "https://example.org",
         })  # fmt: skip
         assert update(str(content), settings) == 0
