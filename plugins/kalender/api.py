@@ -9,8 +9,10 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import cached_property
 
+from multilingual.urls import absolute_url
+
 from .clock import today as _today
-from .config import KIND_SLUGS, absolute_url, lang_prefix, site_languages
+from .config import KIND_SLUGS, lang_prefix, site_languages
 from .model import CalendarEntry
 from .venues import Venue
 

@@ -49,7 +49,3 @@ def site_languages(settings: dict) -> list[str]:
     return [default] + [code for code in languages if code != default]
 
 
-def absolute_url(settings: dict, path: str) -> str:
-    """Absolute URL for feeds and iCalendar URL properties (SITE_ABSOLUTE_URL, else SITEURL)."""
-    base = (settings.get("SITE_ABSOLUTE_URL") or settings.get("SITEURL") or "").rstrip("/")
-    return f"{base}/{path.lstrip('/')}"

@@ -11,9 +11,11 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event, vRecur, vText
 
+from multilingual.urls import absolute_url
+
 from . import i18n
 from .api import entry_for_lang, entry_path
-from .config import KIND_SLUGS, absolute_url, lang_prefix
+from .config import KIND_SLUGS, lang_prefix
 from .plaintext import html_to_text
 from .vtimezone import vtimezone
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
+from multilingual.urls import absolute_url
+
 from . import api, i18n, links
-from .config import KIND_SLUGS, absolute_url, lang_prefix, site_languages
+from .config import KIND_SLUGS, lang_prefix, site_languages
 from .jsonld import event_data, script_json
 from .plaintext import html_to_text
 from .qr import qr_svg
