@@ -12,8 +12,8 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-from babel import Locale
 
+from multilingual.template_context import locale_of
 from multilingual.urls import absolute_url
 
 from . import api, i18n, links
@@ -83,7 +83,7 @@ def month_grid(year: int, month: int, first_weekday: int) -> list[list[dt.date |
 
 def weekday_names(lang: str, first_weekday: int) -> list[tuple[int, str]]:
     """(weekday number, name in ``lang``) from the locale's first day of the week."""
-    names = Locale.parse(lang).days["format"]["wide"]
+    names = locale_of(lang).days["format"]["wide"]
     return [((first_weekday + i) % 7, names[(first_weekday + i) % 7]) for i in range(7)]
 
 
@@ -92,7 +92,7 @@ def language_names(codes, lang: str) -> list[str]:
     result = []
     for code in codes:
         try:
-            result.append(Locale.parse(code).get_display_name(lang) or code)
+            result.append(locale_of(code).get_display_name(lang) or code)
         except (ValueError, LookupError):
             result.append(code)
     return result
@@ -244,7 +244,7 @@ class CalendarViews:
 
     def courses(self, lang: str) -> dict:
         """Current and coming courses with the weekly timetable (weekday × time slot)."""
-        locale = Locale.parse(lang)
+        locale = locale_of(lang)
         courses = []
         slots: dict[tuple[dt.time, dt.time], dict[int, list]] = {}
         for original in self.originals:
@@ -359,7 +359,7 @@ class CalendarViews:
                     while day <= item.occ.last_day and day < following:
                         by_day.setdefault(day, []).append(item)
                         day += ONE_DAY
-                first_weekday = Locale.parse(lang).first_week_day
+                first_weekday = locale_of(lang).first_week_day
                 page(f"{base}{MONTH_DIR}{year:04d}-{month:02d}/", "calendar/month", month=first, by_day=by_day,
                      days=group_by_day(items, self.today, first), grid=month_grid(year, month, first_weekday),
                      weekdays=weekday_names(lang, first_weekday), today=self.today,
