@@ -12,7 +12,6 @@ import datetime as dt
 import logging
 from dataclasses import dataclass, field
 
-
 from multilingual.template_context import locale_of
 from multilingual.urls import absolute_url
 
