@@ -83,7 +83,8 @@ def _pelican(c, settings, extra=""):
 
 @task(pre=[i18n_compile])
 def site(c, settings="pelicanconf.py"):
-    """Build the whole site into output/."""
+    """Check the content (a mistake gets the plain list of `make check`), then build output/."""
+    check(c)
     _pelican(c, settings, "--fatal warnings")
 
 
