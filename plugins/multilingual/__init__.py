@@ -34,11 +34,20 @@ class BuildState:
         self.sitemap = SitemapCollector(pelican.output_path, self.languages, settings)
         self.home_intros = {}
         self._nav_cache = {}
+        self._legal_cache = {}
         self.assets = FingerprintedAssets(Path(settings["THEME"]) / "static", settings.get("THEME_STATIC_DIR", "theme"))
 
     def legal_links(self, ctx):
-        """Footer links to the legal pages in the page's language (German where untranslated)."""
+        """Footer links to the legal pages in the page's language (German where untranslated).
+
+        Every page shows them, so they are worked out once per language.
+        """
         lang = page_lang(ctx)
+        if lang not in self._legal_cache:
+            self._legal_cache[lang] = self._legal_links(ctx, lang)
+        return self._legal_cache[lang]
+
+    def _legal_links(self, ctx, lang):
         by_slug = {p.slug: p for p in [*ctx.get("pages", []), *ctx.get("hidden_pages", [])]}
         links = []
         for slug in self.settings.get("LEGAL_PAGES", []):
