@@ -26,3 +26,13 @@ def compiled_theme() -> Path:
         with open(po.with_suffix(".mo"), "wb") as fp:
             write_mo(fp, catalog)
     return theme
+
+
+def write_content(content: Path, rel: str, text: str) -> Path:
+    """Write ``content/<rel>`` for a test site; ``text`` may be indented like the test code."""
+    import textwrap
+
+    path = Path(content) / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path

@@ -12,7 +12,7 @@ from functools import lru_cache
 import pytest
 from babel.messages.pofile import read_po
 
-from tests.site import OUTPUT, ROOT, html_pages, output_dir, pelicanconf, rel, soup
+from tests.site import ROOT, html_pages, output_dir, pelicanconf, rel, soup
 
 # The plugins are top-level packages, as Pelican's PLUGIN_PATHS loads them.
 sys.path.insert(0, str(ROOT / "plugins"))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
@@ -10,6 +9,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from kalender.check import check_content, update
+from testsupport import write_content
 from kalender.generator import calendar_generator_finalized
 
 REPO = Path(__file__).resolve().parents[3]
@@ -50,10 +50,7 @@ class Site:
         self.builds = 0
 
     def write_raw(self, rel: str, text: str) -> Path:
-        path = self.content / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-        return path
+        return write_content(self.content, rel, text)
 
     def entry(self, name: str, text: str) -> Path:
         """Write ``content/kalender/<name>`` (text is dedented)."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import struct
-import textwrap
 import zlib
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from testsupport import compiled_theme
+from testsupport import compiled_theme, write_content
 
 REPO = Path(__file__).resolve().parents[3]
 LANGUAGES = {"de": ("Deutsch", "ltr"), "en": ("English", "ltr"), "ar": ("العربية", "rtl")}
@@ -51,10 +50,7 @@ class PartnerSite:
             self.write(f"pages/{slug}.de.md", f"Title: {slug}\nSlug: {slug}\nLang: de\n\nText.\n")
 
     def write(self, rel: str, text: str) -> Path:
-        path = self.content / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
-        return path
+        return write_content(self.content, rel, text)
 
     def partner(self, name: str, text: str) -> Path:
         return self.write(f"partner/{name}", text)
