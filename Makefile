@@ -1,34 +1,28 @@
-# The Makefile only bootstraps the virtual environment and delegates to invoke (tasks.py).
-PYTHON ?= python3
-VENV   := .venv
-BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.installed-$(shell sha1sum requirements.txt 2>/dev/null | cut -c1-12)
+# The Makefile only bootstraps (tools/bootstrap) and delegates to invoke (tasks.py).
+#   make site / check / serve: the Python venv only (tools/bootstrap python)
+#   make test:                 also the Debian packages and npm tools the tests use (tools/bootstrap test)
+BIN := .venv/bin
 
-.PHONY: site test serve check bench audit publish clean venv
+.PHONY: site test serve check bench audit publish clean venv tools
 
-site: $(STAMP)
+venv:
+	@tools/bootstrap python
+tools:
+	@tools/bootstrap test
+
+site: venv
 	$(BIN)/invoke site
-test: $(STAMP)
+test: tools
 	$(BIN)/invoke test
-serve: $(STAMP)
+serve: venv
 	$(BIN)/invoke serve
-check: $(STAMP)
+check: venv
 	$(BIN)/invoke check
-bench: $(STAMP)
+bench: venv
 	$(BIN)/invoke bench
-audit: $(STAMP)
+audit: tools
 	$(BIN)/invoke audit
-publish: $(STAMP)
+publish: venv
 	$(BIN)/invoke publish
 clean:
 	rm -rf output output-test .cache
-venv: $(STAMP)
-
-$(STAMP): requirements.txt
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
-	  { echo "Python 3.11 oder neuer wird gebraucht (gefunden: $$($(PYTHON) --version))."; exit 1; }
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || \
-	  { rm -rf $(VENV); echo "Konnte keine virtuelle Umgebung anlegen: apt-get install python3-venv"; exit 1; }
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	rm -f $(VENV)/.installed-*
-	touch $@
