@@ -20,6 +20,9 @@ def test_workflows_check_prs_deploy_main_and_rebuild_nightly_with_checkout_only(
         assert secrets == {"DEPLOY_SSH_KEY", "DEPLOY_KNOWN_HOSTS"}, secrets
         check_job = text.split("\n  deploy:")[0]
         assert "run: make check" in check_job and "run: .ci/run" in check_job and "secrets." not in check_job
+        # The content check comes first and needs only Python: no browser is installed before it.
+        assert check_job.index("run: make check") < check_job.index("run: .ci/run"), path
+        assert "tools-only" not in check_job, path
         assert "make publish" in text.split("\n  deploy:")[1]
 
 
