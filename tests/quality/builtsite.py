@@ -25,10 +25,10 @@ SCREENSHOT_DIR = ROOT / "output-test" / "screenshots"
 
 # One line each, printed when a tool is missing (tests fail with it, they never skip).
 INSTALL_HINTS = {
-    "java": "Java is missing: apt-get install default-jre-headless",
-    "chromium": "Chromium is missing: apt-get install chromium",
-    "node": "Node.js is missing: apt-get install nodejs npm",
-    "node_modules": "npm packages are missing: npm ci --ignore-scripts  (in the repository root)",
+    "java": "Java is missing: make test installs it (tools/bootstrap test), or apt-get install default-jre-headless",
+    "chromium": "Chromium is missing: make test installs it (tools/bootstrap test), or apt-get install chromium",
+    "node": "Node.js is missing: make test installs it (tools/bootstrap test), or apt-get install nodejs npm",
+    "node_modules": "npm packages are missing: make test installs them (tools/bootstrap test)",
     "site": "The built site is missing: make site",
 }
 CHROMIUM = Path("/usr/bin/chromium")
