@@ -14,41 +14,25 @@ def _settings(args):
 
 
 def _calendar(content: Path, settings: dict):
-    import copy  # noqa: PLC0415
+    from kalender.check import load_calendar  # noqa: PLC0415
 
-    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415
-
-    from kalender.check import read_content  # noqa: PLC0415
-    from kalender.config import apply_defaults  # noqa: PLC0415
-    from kalender.entries import build_calendar  # noqa: PLC0415
-
-    full = apply_defaults({**copy.deepcopy(DEFAULT_CONFIG), **settings, "PATH": str(content)})
-    return build_calendar(read_content(full), full)
+    return load_calendar(str(content), settings)
 
 
-def _finish(content: Path, settings: dict, calendar_changed: bool, undo) -> int:
-    """Update the calendar state file if needed, then check everything; undo on any problem."""
-    from content_check.runner import collect_problems  # noqa: PLC0415
+def _finish(content: Path, settings: dict, undo) -> int:
+    """Check everything after a change; undo it on any error (warnings are shown, they do not undo)."""
+    from content_check.runner import collect_problems, is_warning  # noqa: PLC0415
 
-    state = Path(content, "kalender", "sequenz.json")
-    state_before = state.read_bytes() if state.exists() else None
-    if calendar_changed:
-        from kalender.check import update  # noqa: PLC0415
-        import contextlib, io  # noqa: E401, PLC0415
-
-        with contextlib.redirect_stdout(io.StringIO()):
-            update(str(content), settings)
-    problems = collect_problems(settings, content)
+    found = collect_problems(settings, content)
+    problems = [p for p in found if not is_warning(p)]
+    for warning in (p for p in found if is_warning(p)):
+        print(warning)
     if problems:
         undo()
-        if state_before is not None:
-            state.write_bytes(state_before)
         for problem in problems:
             print(problem)
         print(f"\n{len(problems)} Fehler: nichts wurde geändert (die Dateien sind wieder wie vorher).")
         return 1
-    if calendar_changed:
-        print(f"Kalender-Stand aktualisiert: {state} (mit einchecken).")
     return 0
 
 
@@ -94,7 +78,7 @@ def cmd_new(args) -> int:
         for path in files:
             path.unlink(missing_ok=True)
 
-    if _finish(content, settings, kind in ("event", "course", "garden"), undo):
+    if _finish(content, settings, undo):
         return 1
     print("Angelegt:")
     for path in files:
@@ -108,9 +92,10 @@ def _edit_command(args, plan) -> int:
 
     settings = _settings(args)
     content = Path(args.content or settings["PATH"])
-    calendar = _calendar(content, settings)
-    if calendar.problems:
-        for problem in calendar.problems:
+    calendar, problems = _calendar(content, settings)
+    problems = [p for p in problems if not p.is_warning]
+    if problems:
+        for problem in problems:
             print(problem)
         print("Der Kalender hat schon Fehler; bitte zuerst beheben (make check).")
         return 1
@@ -120,15 +105,15 @@ def _edit_command(args, plan) -> int:
         print(f"Nicht geändert: {error}")
         return 1
     apply(edits)
-    if _finish(content, settings, True, lambda: restore(edits)):
+    if _finish(content, settings, lambda: restore(edits)):
         return 1
     for edit in edits:
         print(f"Geändert: {edit.path}")
         added = set(edit.after.decode("utf-8").splitlines()) - set(edit.before.decode("utf-8").splitlines())
         for line in sorted(added):
             print(f"  neue Zeile: {line}")
-    if len(edits) > 1:
-        print("Hinweis: Die Übersetzungen wiederholen dieses Feld; der Grund steht dort auf Deutsch, bitte übersetzen.")
+    print("Die Übersetzungen zeigen die Änderung von selbst; einen übersetzten Grund kann man dort mit "
+          "„Grund: <Datum> - <Text>“ ergänzen (docs/kalender-felder.md).")
     return 0
 
 

@@ -16,6 +16,8 @@ IGNORED_PARTS = {"__pycache__", ".cache", "tests", ".pytest_cache"}
 
 
 def report(result) -> None:
+    for line in result.warnings:
+        print(f"  {line}", flush=True)
     if result.ok:
         print(f"Vorschau neu gebaut in {result.seconds:.1f} s.".replace(".", ",", 1), flush=True)
     else:

@@ -16,6 +16,7 @@ class BuildResult:
     ok: bool
     seconds: float
     errors: list[str] = field(default_factory=list)  # one message per line, German where ours
+    warnings: list[str] = field(default_factory=list)  # shown, never block the build
 
 
 class PreviewBuilder:
@@ -30,11 +31,13 @@ class PreviewBuilder:
         self.last: BuildResult | None = None
         self._counter = 0
 
-    def _check(self) -> list[str]:
-        from content_check.runner import collect_problems, load_settings  # noqa: PLC0415
+    def _check(self) -> tuple[list[str], list[str]]:
+        """(errors, warnings) of ``make check``."""
+        from content_check.runner import collect_problems, is_warning, load_settings  # noqa: PLC0415
 
         settings = load_settings(self.settings_file)
-        return [str(p) for p in collect_problems(settings, self.content)]
+        found = collect_problems(settings, self.content)
+        return [str(p) for p in found if not is_warning(p)], [str(p) for p in found if is_warning(p)]
 
     def _pelican(self, out: Path) -> list[str]:
         env = dict(os.environ)
@@ -52,7 +55,7 @@ class PreviewBuilder:
     def build(self) -> BuildResult:
         started = time.monotonic()
         self.work_dir.mkdir(parents=True, exist_ok=True)
-        errors = self._check()
+        errors, warnings = self._check()
         if not errors:
             self._counter += 1
             out = self.work_dir / f"build-{os.getpid()}-{self._counter}"
@@ -64,5 +67,5 @@ class PreviewBuilder:
                 previous, self.current = self.current, out
                 if previous and previous != out:
                     shutil.rmtree(previous, ignore_errors=True)
-        self.last = BuildResult(not errors, time.monotonic() - started, errors)
+        self.last = BuildResult(not errors, time.monotonic() - started, errors, warnings)
         return self.last

@@ -10,6 +10,7 @@ import pytest
 
 from preview.builder import PreviewBuilder
 from preview.server import error_page, make_server
+from testsupport import commit_all, git_init
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -27,6 +28,8 @@ def fetch(server, path):
 def preview(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
+    git_init(tmp_path)
+    commit_all(tmp_path, "Inhalt", 1767225600)
     builder = PreviewBuilder(ROOT, ROOT / "pelicanconf.py", content, tmp_path / "work")
     server = make_server(builder, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
