@@ -94,6 +94,8 @@ class FileReport:
         if message == MISSING and key in self.explained:
             return
         line = self.header.line_of(key, value) if key else None
+        if line is None and message == MISSING:
+            line = 1  # where the fields are (as make check says for pages)
         label = self.header.names.get(key, FIELDS.get(key, key))
         self.problems.append(Problem(self.rel_path, line, label, message, fix, level))
 
@@ -152,13 +154,13 @@ def check_identity(entry: CalendarEntry, header: Header, report: FileReport, set
     if not header.has("lang"):
         if name_lang in languages and name_lang != settings["DEFAULT_LANG"]:
             report("lang", MISSING, f"„Lang: {name_lang}“ ergänzen (die Sprache steht im Dateinamen: ….{name_lang}.md)")
-            entry.lang = name_lang
+            _take_language(entry, name_lang, settings)
     elif entry.lang not in languages:
         report("lang", f"die Sprache „{entry.lang}“ gibt es auf der Website nicht", f"eine davon verwenden: {', '.join(languages)}", entry.lang)
     elif name_lang in languages and name_lang != entry.lang:
         report("lang", f"„Lang: {entry.lang}“ passt nicht zum Dateinamen (….{name_lang}.md)",
                "Lang oder den Dateinamen angleichen", entry.lang)  # fmt: skip
-        entry.lang = name_lang
+        _take_language(entry, name_lang, settings)
     status = (as_list(entry.metadata.get("status")) or [""])[0].strip()
     if header.has("status") and status.lower() not in STATUSES:
         report("status", f"„{status}“ ist kein erlaubter Status",
@@ -167,6 +169,12 @@ def check_identity(entry: CalendarEntry, header: Header, report: FileReport, set
     uid = getattr(entry, "uid_field", None)
     if uid is not None and not UID_RE.match(uid):
         report("uid", f"„{uid}“ ist als UID ungültig", "nur Buchstaben, Ziffern, Punkt, Bindestrich und Unterstrich, ohne @", uid)
+
+
+def _take_language(entry, lang: str, settings: dict) -> None:
+    """Check the file further as the language its name says (it is reported; nothing is built)."""
+    entry.lang = lang
+    entry.in_default_lang = lang == settings["DEFAULT_LANG"]
 
 
 def read_fields(entry: CalendarEntry, metadata: dict, report: FileReport, settings: dict,

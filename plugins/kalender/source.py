@@ -8,6 +8,7 @@ as one plain problem and left out, so that every other file is still checked.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 from .problems import Problem
 
@@ -29,8 +30,15 @@ def rel_path(path: str, content_path: str) -> str:
     return os.path.join(os.path.basename(base), inner)
 
 
+BINARY = Problem("", None, "Datei", "die Datei ist keine Textdatei (sie enthält Steuerzeichen, z. B. ein Bild "
+                 "oder eine Word-Datei unter dem Namen .md)",
+                 "die Datei löschen und den Termin als Text neu anlegen (Vorlage: plugins/authoring/templates/)")
+
+
 def decode(raw: bytes, rel: str) -> tuple[str | None, Problem | None]:
     """The text of a calendar file, or the one problem that makes it unusable."""
+    if b"\x00" in raw:
+        return None, replace(BINARY, path=rel, line=raw[: raw.index(b"\x00")].count(b"\n") + 1)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -46,13 +54,9 @@ def decode(raw: bytes, rel: str) -> tuple[str | None, Problem | None]:
     if not text.strip():
         return None, Problem(rel, None, "Datei", "die Datei ist leer", EMPTY_FIX)
     bad = sum(1 for ch in text if ch in CONTROL)
-    if "\x00" in text or bad * 100 > len(text):
+    if bad * 100 > len(text):
         line = next((n for n, part in enumerate(text.splitlines(), 1) if any(ch in CONTROL for ch in part)), None)
-        return None, Problem(
-            rel, line, "Datei", "die Datei ist keine Textdatei (sie enthält Steuerzeichen, z. B. ein Bild oder "
-            "eine Word-Datei unter dem Namen .md)",
-            "die Datei löschen und den Termin als Text neu anlegen (Vorlage: plugins/authoring/templates/)",
-        )  # fmt: skip
+        return None, replace(BINARY, path=rel, line=line)
     return text, None
 
 
