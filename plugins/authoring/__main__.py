@@ -37,40 +37,28 @@ def _finish(content: Path, settings: dict, undo) -> int:
 
 
 def cmd_new(args) -> int:
-    from authoring.new_entry import KIND_NAMES, KINDS, NewEntry, NewEntryError, create  # noqa: PLC0415
+    import tomllib  # noqa: PLC0415
+
+    from authoring.answers import AnswerError  # noqa: PLC0415
+    from authoring.new_entry import NewEntryError, create, gather  # noqa: PLC0415
+    from kalender.clock import today  # noqa: PLC0415
 
     settings = _settings(args)
     content = Path(args.content or settings["PATH"])
     languages = list(settings["LANGUAGES"])
     interactive = sys.stdin.isatty() and not args.no_input
-
-    def ask(label, current, default=""):
-        if current or not interactive:
-            return current or default
-        answer = input(f"{label}{f' [{default}]' if default else ''}: ").strip()
-        return answer or default
-
-    kind = args.kind
-    if not kind and interactive:
-        kind = ask(f"Was möchten Sie anlegen? ({', '.join(f'{k} = {KIND_NAMES[k]}' for k in KINDS)})", "")
-    title = ask("Titel", args.title)
-    date_hint = {"news": "Datum der Nachricht (JJJJ-MM-TT SS:MM)", "partner": None}.get(
-        kind, "Erster Termin (JJJJ-MM-TT SS:MM)")
-    date = ask(date_hint, args.date) if date_hint else ""
-    category = args.category
-    if kind == "partner":
-        category = ask("Kategorie (behoerden, vereine, kirchen, bildung, gesundheit, sport-kultur)", category)
-    summary = ask("Ein, zwei Sätze: worum geht es?", args.summary)
-    translations = args.translations
-    if translations is None and interactive and kind != "partner":
-        translations = ask("Übersetzungs-Entwürfe anlegen für (z. B. en,ar; leer = keine)", "")
-    wanted = [t.strip() for t in (translations or "").split(",") if t.strip()]
-    entry = NewEntry(kind=kind or "", title=title or "", slug=args.slug or "", date=date or "",
-                     summary=summary or "", category=category or "", website=args.website or "",
-                     tags=args.tags or "", lang=args.lang)
+    venues_file = content / "kalender" / "orte.toml"
     try:
-        files = create(entry, content, languages, wanted)
-    except NewEntryError as error:
+        venues = sorted(tomllib.loads(venues_file.read_text(encoding="utf-8"))) if venues_file.is_file() else []
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        venues = []
+    options = {name: getattr(args, name) for name in NEW_OPTIONS}
+    if args.time:
+        options["date"] = f"{(args.date or '').split(' ')[0]} {args.time}".strip()
+    try:
+        entry = gather(options, interactive, languages, venues, content, today(settings.get("TIMEZONE") or "Europe/Berlin"))
+        files = create(entry, content)
+    except (NewEntryError, AnswerError) as error:  # AnswerError: the input ended before every answer
         print(f"Nicht angelegt:\n{error}")
         return 1
 
@@ -83,8 +71,15 @@ def cmd_new(args) -> int:
     print("Angelegt:")
     for path in files:
         print(f"  {path}")
-    print("Jetzt die Datei öffnen: die Zeilen mit [//]: # erklären jedes Feld. Danach: make check")
+    if entry.draft:
+        print("Die deutsche Datei ist ein Entwurf (Status: draft), weil der Text noch fehlt: Text schreiben, "
+              "dann die Zeile „Status: draft“ löschen.")
+    print("Die Zeilen mit [//]: # in der Datei erklären jedes Feld. Danach: make check")
     return 0
+
+
+NEW_OPTIONS = ("kind", "title", "slug", "date", "end", "weekdays", "until", "place", "summary", "text", "category",
+               "website", "tags", "translations", "lang")
 
 
 def _edit_command(args, plan) -> int:
@@ -142,8 +137,9 @@ def main(argv=None) -> int:
     parser.add_argument("--content", default=None)
     sub = parser.add_subparsers(dest="command", required=True)
     new = sub.add_parser("new")
-    for name in ("kind", "title", "slug", "date", "summary", "category", "website", "tags", "translations"):
-        new.add_argument(f"--{name}", default=None)
+    for name in (*NEW_OPTIONS, "time"):
+        if name != "lang":
+            new.add_argument(f"--{name}", default=None)
     new.add_argument("--lang", default="de")
     new.add_argument("--no-input", action="store_true")
     cancel = sub.add_parser("cancel")

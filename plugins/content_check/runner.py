@@ -36,11 +36,14 @@ def collect_problems(settings: dict, content_dir: Path) -> list:
 
 
 def extra_checks():
-    """Build-free checks of the other plugins (calendar, partners), each ``(content_dir, settings, root)``."""
+    """Build-free checks of the other plugins (calendar, partners) and of leftover template text,
+    each ``(content_dir, settings, root)``."""
     from kalender.check import check as check_calendar  # noqa: PLC0415 - plugins import each other late
     from partners.check import check as check_partners  # noqa: PLC0415
 
-    return [check_calendar, check_partners]
+    from .leftovers import check_leftovers  # noqa: PLC0415
+
+    return [check_calendar, check_partners, check_leftovers]
 
 
 def main(argv=None) -> int:
