@@ -35,6 +35,7 @@ def preview(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield builder, server, content
     server.shutdown()
+    builder.close()
 
 
 def test_error_shown_in_browser_and_last_good_build_kept(preview):
@@ -73,3 +74,18 @@ def test_missing_page_gets_the_languages_404_page(preview):
 def test_error_page_without_any_good_build_names_every_problem():
     body = error_page(["a.md:1: Title: fehlt — Titel schreiben", "b.md:2: Lang: x — de"], False).decode()
     assert body.count("<li>") == 2 and 'http-equiv="refresh"' in body and "letzten fehlerfreien" not in body
+
+
+def test_rebuilds_reuse_one_build_process_until_code_changes(preview):
+    builder, _server, content = preview
+    assert builder.build().ok, builder.last.errors
+    worker = builder._worker.pid
+    entry = content / "kalender" / "deutschkurs-einstieg.de.md"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "Ort: zentrum\n", "Ausfall: 2027-01-18 - Die Kursleitung ist krank.\nOrt: zentrum\n", 1), encoding="utf-8")
+    assert builder.build().ok, builder.last.errors
+    assert builder._worker.pid == worker, "the second build reuses the running build process"
+    page = (builder.current / "kalender" / "deutschkurs-einstieg" / "index.html").read_text(encoding="utf-8")
+    assert "Die Kursleitung ist krank." in page, "the saved change is in the rebuilt page"
+    builder.restart()
+    assert builder.build().ok and builder._worker.pid != worker
