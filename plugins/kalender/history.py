@@ -79,12 +79,14 @@ class History:
 
     ``base`` are the originals as they were before the changes that are still "new": those of
     the ``HEAD`` commit itself (if it touched the calendar) and of the working tree. The
-    warnings compare with them. ``base_venues`` is the venue data that goes with them.
+    warnings compare with them. ``base_venues`` is the venue data that goes with them;
+    ``head`` are the originals in ``HEAD``.
     """
 
     top: str = ""  # the repository's top level (Version.path is relative to it)
     records: dict[str, Record] = field(default_factory=dict)
     base: dict[str, Version] = field(default_factory=dict)
+    head: dict[str, Version] = field(default_factory=dict)  # the originals in HEAD
     base_venues: dict = field(default_factory=dict)
     head_venues: dict = field(default_factory=dict)
 
@@ -284,8 +286,9 @@ def _walk(top: str, head: str, paths, venues_path: str, default_lang: str) -> Hi
                 record.sequence += 1
                 record.dtstamp = stamp
             record.fingerprint = fingerprint
+    history.head = _originals(tree, by_id)
     if not newest_is_head:
-        history.base = _originals(tree, by_id)
+        history.base = history.head
         history.base_venues = venues
     history.head_venues = venues
     return history

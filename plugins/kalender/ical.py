@@ -1,7 +1,7 @@
 """iCalendar feeds written with the ``icalendar`` package (RFC 5545), one set per language.
 
 Same repository state -> byte-identical feeds: no build clock, sorted output, DTSTAMP and
-SEQUENCE from the state file, UIDs from the UID field or slug.
+SEQUENCE from the git history (:mod:`.history`), UIDs from the UID field or slug.
 """
 
 from __future__ import annotations

@@ -59,7 +59,7 @@ class CalendarEntry(Content):
     ``categories`` (list of :class:`~.venues.Category`), ``uid``, ``spoken_languages``
     (language codes), ``cost``, ``is_free``, ``registration``, ``contact``, ``image``,
     ``image_alt``, ``level``, ``bring``, ``cancelled`` (reason or None), ``original`` (the
-    entry in the default language), ``sequence`` and ``dtstamp`` (from the state file).
+    entry in the default language), ``sequence`` and ``dtstamp`` (from the git history, :mod:`.sequence`).
     """
 
     mandatory_properties = ("title",)

@@ -8,7 +8,6 @@ translation (only the reasons are in the file's language).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -178,26 +177,6 @@ class Schedule:
                 state, reason, kind = "cancelled", self.cancelled, "abgesagt"
             result.append(Instance(start, end, state, reason, kind, original, venue))
         return sorted(result, key=lambda i: (i.start, i.recurrence_id))
-
-    def fingerprint(self, venue_data: dict | None = None) -> str:
-        """Hash of time, place and status (not of reasons or texts); drives SEQUENCE."""
-        parts = [
-            self.tz, str(self.all_day), self.first.isoformat(), str(self.duration),
-            self.rule.rrule_text() if self.rule else "",
-            repr(self.rule.until) if self.rule else "",
-            ",".join(sorted(e.start.isoformat() for e in self.exclusions)),
-            ",".join(sorted(e.start.isoformat() for e in self.extras)),
-            ",".join(
-                sorted(
-                    f"{c.original.isoformat()}|{c.cancelled}|{c.new_start}|{c.new_duration}|{c.venue}"
-                    for c in self.changes
-                )
-            ),
-            ",".join(sorted(f"{b.first}/{b.last}" for b in self.breaks)),
-            str(self.skip_holidays), str(self.cancelled is not None), str(self.venue),
-            repr(sorted((venue_data or {}).items())),
-        ]  # fmt: skip
-        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
 
 
 @lru_cache(maxsize=64)

@@ -135,10 +135,10 @@ def _line(header, key: str, session: dt.date | None) -> tuple[int | None, str]:
 
 
 def _deleted_warnings(calendar, history: History, settings, day) -> list[Problem]:
-    """Entries that were published before the newest change and are gone now, with sessions ahead."""
+    """Entries committed before (or in) the newest commit that are gone now, with sessions ahead."""
     present = {original.stable_id for original in calendar.originals}
     problems = []
-    for stable_id, version in sorted(history.base.items()):
+    for stable_id, version in sorted({**history.base, **history.head}.items()):
         if stable_id in present or version.draft:
             continue
         old = _old_schedule(version, settings)
