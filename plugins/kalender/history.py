@@ -148,8 +148,9 @@ _BLOBS: dict[str, str] = {}  # blob sha -> text
 
 
 def _git(cwd: str, *args: str, data: bytes | None = None) -> bytes:
+    env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "", "GIT_TERMINAL_PROMPT": "0"}  # messages we can recognise
     try:
-        result = subprocess.run(["git", "-C", cwd, *args], input=data, capture_output=True, check=False)
+        result = subprocess.run(["git", "-C", cwd, *args], input=data, capture_output=True, check=False, env=env)
     except FileNotFoundError:
         raise HistoryError("das Programm git fehlt; der Kalender braucht die Git-Geschichte für SEQUENCE und DTSTAMP",
                            "git installieren (Debian: sudo apt-get install git)") from None  # fmt: skip
