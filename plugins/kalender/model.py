@@ -179,9 +179,9 @@ def _take_language(entry, lang: str, settings: dict) -> None:
 
 def read_fields(entry: CalendarEntry, metadata: dict, report: FileReport, settings: dict,
                 venues: dict, categories: dict, content_path: str) -> Schedule | None:
-    """Set kind, categories, languages, texts and image on ``entry``; return its schedule.
+    """Set kind, categories, languages, schedule, venue, texts and image on an original; return its schedule.
 
-    ``metadata`` is the original's metadata for shared fields, overlaid with this file's own.
+    (A translation takes these from its original, see :mod:`.translation`.)
     """
     one = lambda key: (as_list(metadata.get(key)) or [None])[0]  # noqa: E731
     art = (one("art") or "").strip().lower()
