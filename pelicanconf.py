@@ -181,6 +181,6 @@ PLUGINS += ["kalender"]
 # (e.g. the site's domain) BEFORE the first feed goes public.
 CALENDAR_UID_DOMAIN = "integration-plauen.invalid"  # [PLATZHALTER: eigene Domain]
 # Everything else has defaults in plugins/kalender/config.py (feed paths, entry URLs
-# kalender/<slug>/, venue/category files, state file kalender/sequenz.json).
+# kalender/<slug>/, venue/category files). SEQUENCE and DTSTAMP come from the git history.
 # How far the "Demnächst" page looks ahead; the month pages show everything after that.
 CALENDAR_UPCOMING_DAYS = 28

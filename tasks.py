@@ -134,10 +134,20 @@ def lock(c):
 PLUGINS_DIR = ROOT / "plugins"
 
 
-def _plugin_module(c, module, args="", warn=False):
-    """Run ``python -m <module>`` with the plugins importable, as the build imports them."""
+def _plugin_module(c, module, args="", warn=False, terminal=False):
+    """Run ``python -m <module>`` with the plugins importable, as the build imports them.
+
+    ``terminal``: give the module this very terminal (stdin, stdout) so that it can ask
+    questions (``invoke new``). Invoke's own relay (``pty=True``) would hang on an umlaut:
+    it reads a character count from a byte count. Returns the exit code then.
+    """
     env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(PLUGINS_DIR), os.environ.get("PYTHONPATH")]))}
-    return c.run(f"{sys.executable} -m {module} {args}", env=env, warn=warn, pty=False)
+    if terminal:
+        import shlex  # noqa: PLC0415
+        import subprocess  # noqa: PLC0415
+
+        return subprocess.run([sys.executable, "-m", module, *shlex.split(args)], env={**os.environ, **env}).returncode
+    return c.run(f"{sys.executable} -m {module} {args}", env=env, warn=warn, pty=False).exited
 
 
 @task
@@ -146,9 +156,9 @@ def check(c, content=None, settings="pelicanconf.py"):
     from invoke.exceptions import Exit  # noqa: PLC0415
 
     args = f"--settings {ROOT / settings}" + (f" --content {Path(content).resolve()}" if content else "")
-    result = _plugin_module(c, "content_check", args, warn=True)
-    if result.exited:
-        raise Exit(code=result.exited)
+    exited = _plugin_module(c, "content_check", args, warn=True)
+    if exited:
+        raise Exit(code=exited)
 
 
 def _catalogs_stale():
@@ -206,13 +216,13 @@ def publish(c, dry_run=False, target=None, content=None, fast_tests="plugins"):
     print("Probelauf fertig: oben steht, was hochgeladen würde." if dry_run else "Fertig: die Website ist veröffentlicht.")
 
 
-def _authoring(c, args, content=None):
+def _authoring(c, args, content=None, terminal=False):
     from invoke.exceptions import Exit  # noqa: PLC0415
 
     where = f"--settings {ROOT / 'pelicanconf.py'}" + (f" --content {Path(content).resolve()}" if content else "")
-    result = _plugin_module(c, "authoring", f"{where} {args}", warn=True)
-    if result.exited:
-        raise Exit(code=result.exited)
+    exited = _plugin_module(c, "authoring", f"{where} {args}", warn=True, terminal=terminal)
+    if exited:
+        raise Exit(code=exited)
 
 
 def _opt(name, value):
@@ -222,15 +232,22 @@ def _opt(name, value):
 
 
 @task(help={"kind": "event | course | garden | news | partner", "translations": "z. B. en,ar (Übersetzungs-Entwürfe)",
-            "date": "JJJJ-MM-TT SS:MM (erster Termin bzw. Datum der Nachricht)"})
-def new(c, kind=None, title=None, slug=None, date=None, summary=None, category=None, website=None,
-        tags=None, translations=None, lang="de", content=None, no_input=False):
-    """Neuen Eintrag aus einer Vorlage anlegen (fragt nach, was fehlt; oder alles als Optionen)."""
+            "date": "erster Termin bzw. Datum der Nachricht: 13.02.2027 oder 2027-02-13, auch mit Uhrzeit (17 Uhr)",
+            "time": "Uhrzeit des Beginns, z. B. 17 Uhr", "end": "Uhrzeit des Endes, z. B. 19 Uhr",
+            "weekdays": "Kurse, Gartentage: z. B. Di, Do", "until": "Kurse, Gartentage: letzter Termin",
+            "place": "Schlüssel aus content/kalender/orte.toml", "text": "der Text (ein Absatz)",
+            "no_input": "nichts fragen (für Skripte): was fehlt, wird als Fehler gemeldet"})
+def new(c, kind=None, title=None, slug=None, date=None, time=None, end=None, weekdays=None, until=None, place=None,
+        summary=None, text=None, category=None, website=None, tags=None, translations=None, lang="de", content=None,
+        no_input=False):
+    """Neuen Eintrag anlegen: fragt im Terminal nach allem, was fehlt (jede Antwort wird gleich geprüft)."""
     args = "new" + "".join(_opt(n, v) for n, v in (
-        ("kind", kind), ("title", title), ("slug", slug), ("date", date), ("summary", summary),
+        ("kind", kind), ("title", title), ("slug", slug), ("date", date), ("time", time), ("end", end),
+        ("weekdays", weekdays), ("until", until), ("place", place), ("summary", summary), ("text", text),
         ("category", category), ("website", website), ("tags", tags), ("translations", translations),
         ("lang", lang)))
-    _authoring(c, args + (" --no-input" if no_input else ""), content)
+    interactive = sys.stdin.isatty() and not no_input
+    _authoring(c, args + (" --no-input" if no_input else ""), content, terminal=interactive)
 
 
 @task(help={"date": "JJJJ-MM-TT: nur dieser Termin; ohne --date fällt der ganze Eintrag aus"})

@@ -5,10 +5,14 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import icalendar
 import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
+from testsupport import commit_all, git_init  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 INVOKE = str(ROOT / ".venv" / "bin" / "invoke")
@@ -42,12 +46,10 @@ def content(tmp_path):
     shutil.copytree(ROOT / "content", copy)
     for entry in (copy / "kalender").glob("*.md"):
         entry.unlink()
-    (copy / "kalender" / "sequenz.json").unlink(missing_ok=True)
     for entry in FIXTURES.glob("*.md"):
         shutil.copy(entry, copy / "kalender" / entry.name)
-    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, PYTHONPATH=str(ROOT / "plugins"))
-    subprocess.run([str(ROOT / ".venv" / "bin" / "python"), "-m", "kalender.check", "--update", str(copy)],
-                   cwd=ROOT, env=env, check=True, capture_output=True)
+    git_init(tmp_path)
+    commit_all(tmp_path, "Inhalt", int(EPOCH) - 86400)
     return copy
 
 
@@ -66,7 +68,8 @@ def test_new_entry_with_options_builds_and_passes_check(kind, content, tmp_path)
     options, source, page = NEW_ENTRIES[kind]
     translations = [] if kind == "partner" else ["--translations", "en,ar"]
     result = run("new", "--kind", kind, "--title", f"Probe {kind}", "--slug", f"probe-{kind}",
-                 "--summary", "Für Anfänger & Fortgeschrittene.", "--no-input", "--content", str(content),
+                 "--summary", "Für Anfänger & Fortgeschrittene.", "--text", "Alle sind willkommen.", "--no-input",
+                 "--content", str(content),
                  *options, *translations)
     assert "Angelegt" in result.stdout
     created = content / source
@@ -91,7 +94,9 @@ def test_new_refuses_bad_options_and_changes_nothing(content):
     before = sorted(p for p in content.rglob("*"))
     result = run("new", "--kind", "course", "--title", "X", "--date", "2026-13-01 10:00", "--no-input",
                  "--content", str(content), check=False)
-    assert result.returncode == 1 and "JJJJ-MM-TT" in result.stdout
+    assert result.returncode == 1
+    assert "--date „2026-13-01“: den 2026-13-01 gibt es nicht" in result.stdout
+    assert "--summary fehlt" in result.stdout, "every missing or wrong option at once"
     assert sorted(p for p in content.rglob("*")) == before
 
 
@@ -155,15 +160,14 @@ def test_cancel_whole_entry_and_refusals_leave_file_unchanged(content, tmp_path)
     assert all(str(e.get("STATUS")) == "CANCELLED" for e in sessions(out / "kalender" / "feeds" / "termine" / "probe-fest.ics"))
 
     course = content / "kalender" / "probe-kurs.de.md"
-    state = content / "kalender" / "sequenz.json"
-    snapshot = (course.read_bytes(), state.read_bytes())
+    snapshot = course.read_bytes()
     for args in (["cancel", "probe-kurs", "--date", "2026-11-11", "--reason", "x"],   # a Wednesday: no session
                  ["cancel", "probe-kurs", "--date", "2026-11-05", "--reason", "x"],   # already cancelled
                  ["move", "probe-kurs", "--date", "2026-11-10", "--to", "morgen"],     # unreadable target
                  ["cancel", "gibt-es-nicht", "--date", "2026-11-10", "--reason", "x"]):
         result = run(*args, "--content", str(content), check=False)
         assert result.returncode == 1 and "Nicht geändert" in result.stdout, args
-        assert (course.read_bytes(), state.read_bytes()) == snapshot, args
+        assert course.read_bytes() == snapshot, args
 
 
 def test_translations_status_lists_missing_languages_and_catalogs(content):
@@ -172,3 +176,69 @@ def test_translations_status_lists_missing_languages_and_catalogs(content):
     row = next(line for line in result.stdout.splitlines() if line.startswith("pages/kontakt "))
     assert row.split()[1:] == ["ja", "ja", "–", "ja", "ja", "ja"]
     assert "Übersetzungskataloge" in result.stdout and re.search(r"^\s+ar: ", result.stdout, re.M)
+
+
+class PtySession:
+    """A command in a real pseudo-terminal: wait for a question, type an answer."""
+
+    def __init__(self, argv, env):
+        import pty  # noqa: PLC0415
+
+        self.pid, self.fd = pty.fork()
+        if self.pid == 0:  # the child: become the command
+            os.chdir(ROOT)
+            os.execve(argv[0], argv, env)
+        self.seen = ""
+
+    def _read(self, timeout=120):
+        import select  # noqa: PLC0415
+
+        ready, _, _ = select.select([self.fd], [], [], timeout)
+        if not ready:
+            raise AssertionError(f"no output from the command; so far:\n{self.seen}")
+        try:
+            data = os.read(self.fd, 4096)
+        except OSError:  # the command ended
+            data = b""
+        self.seen += data.decode("utf-8", "replace")
+        return data
+
+    def expect(self, text):
+        start = len(self.seen)
+        while text not in self.seen[start:]:
+            if not self._read():
+                raise AssertionError(f"{text!r} never came; output:\n{self.seen}")
+
+    def answer(self, question, text):
+        self.expect(question)
+        os.write(self.fd, text.encode() + b"\r")
+
+    def finish(self):
+        while self._read():
+            pass
+        _, status = os.waitpid(self.pid, 0)
+        return os.waitstatus_to_exitcode(status)
+
+
+def test_invoke_new_asks_in_a_real_terminal_and_repeats_only_the_wrong_answer(content):
+    env = dict(os.environ, SOURCE_DATE_EPOCH=EPOCH, TERM="dumb")
+    session = PtySession([INVOKE, "new", "--content", str(content)], env)
+    session.answer("Was möchten Sie anlegen?", "Veranstaltung")
+    session.answer("Titel", "Nähcafé im Zentrum")
+    session.answer("Datum des ersten Termins", "31.02.2027")
+    session.answer("Bitte noch einmal: den 31.02.2027 gibt es nicht", "13.02.2027")
+    session.answer("Uhrzeit (Beginn)", "17 Uhr")
+    session.answer("Ende (Uhrzeit)", "19 Uhr")
+    session.answer("Ort (", "")
+    session.answer("Ein, zwei Sätze", "Gemeinsam nähen und reden.")
+    session.answer("Text (ein Absatz", "Bringen Sie Stoff mit, Maschinen sind da.")
+    session.answer("Übersetzungs-Entwürfe", "en")
+    assert session.finish() == 0, session.seen
+    assert session.seen.count("Bitte noch einmal") == 1 and session.seen.count("Titel") == 1, session.seen
+    text = (content / "kalender" / "naehcafe-im-zentrum.de.md").read_text(encoding="utf-8")
+    assert text.startswith("Title: Nähcafé im Zentrum\nSlug: naehcafe-im-zentrum\nLang: de\n"
+                           "Summary: Gemeinsam nähen und reden.\nArt: veranstaltung\nBeginn: 2027-02-13 17:00\n"
+                           "Ende: 19:00\nOrt: zentrum\n"), text
+    assert "\nBringen Sie Stoff mit, Maschinen sind da.\n" in text
+    assert "Status: draft" in (content / "kalender" / "naehcafe-im-zentrum.en.md").read_text(encoding="utf-8")
+    assert run("check", "--content", str(content)).returncode == 0

@@ -13,6 +13,8 @@ def test_workflows_check_prs_deploy_main_and_rebuild_nightly_with_checkout_only(
         assert re.search(r"^  pull_request:", text, re.M), path
         assert re.search(r"^  push:\n    branches: \[main\]", text, re.M), path
         assert re.search(r'^  schedule:\n    - cron: "[0-9]+ [0-9]+ \* \* \*"', text, re.M), path
+        # Full history: the calendar derives SEQUENCE and DTSTAMP from it (a shallow clone is an error).
+        assert re.findall(r"uses: \S+\n\s+with:\n\s+fetch-depth: 0\b", text) and text.count("fetch-depth: 0") == text.count("uses: "), path
         uses = re.findall(r"uses: (\S+)", text)
         assert uses and all(u.split("/")[-2:] == ["actions", "checkout@v4"] or u.endswith("actions/checkout@v4")
                             for u in uses), uses

@@ -3,11 +3,15 @@
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "plugins"))
+from testsupport import commit_all, git_init  # noqa: E402
+
 INVOKE = ROOT / ".venv" / "bin" / "invoke"
 BROKEN = ROOT / "plugins" / "content_check" / "tests" / "fixtures" / "broken"
 FAST = "plugins/publishing/tests/test_htaccess.py"
@@ -63,6 +67,8 @@ def test_real_upload_to_a_directory_has_every_language_and_the_htaccess(tmp_path
     target = tmp_path / "server"
     content = tmp_path / "content"  # a snapshot: the two uploads must see the same content
     shutil.copytree(ROOT / "content", content)
+    git_init(tmp_path)  # in a repository of its own: the calendar numbers its changes from the history
+    commit_all(tmp_path, "Inhalt", 1785542400)
     result = publish("--target", str(target), "--content", str(content), site_url="https://test.example")
     assert result.returncode == 0, result.stdout + result.stderr
     default = next(iter(languages["LANGUAGES"]))

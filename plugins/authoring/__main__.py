@@ -14,79 +14,51 @@ def _settings(args):
 
 
 def _calendar(content: Path, settings: dict):
-    import copy  # noqa: PLC0415
+    from kalender.check import load_calendar  # noqa: PLC0415
 
-    from pelican.settings import DEFAULT_CONFIG  # noqa: PLC0415
-
-    from kalender.check import read_content  # noqa: PLC0415
-    from kalender.config import apply_defaults  # noqa: PLC0415
-    from kalender.entries import build_calendar  # noqa: PLC0415
-
-    full = apply_defaults({**copy.deepcopy(DEFAULT_CONFIG), **settings, "PATH": str(content)})
-    return build_calendar(read_content(full), full)
+    return load_calendar(str(content), settings)
 
 
-def _finish(content: Path, settings: dict, calendar_changed: bool, undo) -> int:
-    """Update the calendar state file if needed, then check everything; undo on any problem."""
-    from content_check.runner import collect_problems  # noqa: PLC0415
+def _finish(content: Path, settings: dict, undo) -> int:
+    """Check everything after a change; undo it on any error (warnings are shown, they do not undo)."""
+    from content_check.runner import collect_problems, is_warning  # noqa: PLC0415
 
-    state = Path(content, "kalender", "sequenz.json")
-    state_before = state.read_bytes() if state.exists() else None
-    if calendar_changed:
-        from kalender.check import update  # noqa: PLC0415
-        import contextlib, io  # noqa: E401, PLC0415
-
-        with contextlib.redirect_stdout(io.StringIO()):
-            update(str(content), settings)
-    problems = collect_problems(settings, content)
+    found = collect_problems(settings, content)
+    problems = [p for p in found if not is_warning(p)]
+    for warning in (p for p in found if is_warning(p)):
+        print(warning)
     if problems:
         undo()
-        if state_before is not None:
-            state.write_bytes(state_before)
         for problem in problems:
             print(problem)
         print(f"\n{len(problems)} Fehler: nichts wurde geändert (die Dateien sind wieder wie vorher).")
         return 1
-    if calendar_changed:
-        print(f"Kalender-Stand aktualisiert: {state} (mit einchecken).")
     return 0
 
 
 def cmd_new(args) -> int:
-    from authoring.new_entry import KIND_NAMES, KINDS, NewEntry, NewEntryError, create  # noqa: PLC0415
+    import tomllib  # noqa: PLC0415
+
+    from authoring.answers import AnswerError  # noqa: PLC0415
+    from authoring.new_entry import NewEntryError, create, gather  # noqa: PLC0415
+    from kalender.clock import today  # noqa: PLC0415
 
     settings = _settings(args)
     content = Path(args.content or settings["PATH"])
     languages = list(settings["LANGUAGES"])
     interactive = sys.stdin.isatty() and not args.no_input
-
-    def ask(label, current, default=""):
-        if current or not interactive:
-            return current or default
-        answer = input(f"{label}{f' [{default}]' if default else ''}: ").strip()
-        return answer or default
-
-    kind = args.kind
-    if not kind and interactive:
-        kind = ask(f"Was möchten Sie anlegen? ({', '.join(f'{k} = {KIND_NAMES[k]}' for k in KINDS)})", "")
-    title = ask("Titel", args.title)
-    date_hint = {"news": "Datum der Nachricht (JJJJ-MM-TT SS:MM)", "partner": None}.get(
-        kind, "Erster Termin (JJJJ-MM-TT SS:MM)")
-    date = ask(date_hint, args.date) if date_hint else ""
-    category = args.category
-    if kind == "partner":
-        category = ask("Kategorie (behoerden, vereine, kirchen, bildung, gesundheit, sport-kultur)", category)
-    summary = ask("Ein, zwei Sätze: worum geht es?", args.summary)
-    translations = args.translations
-    if translations is None and interactive and kind != "partner":
-        translations = ask("Übersetzungs-Entwürfe anlegen für (z. B. en,ar; leer = keine)", "")
-    wanted = [t.strip() for t in (translations or "").split(",") if t.strip()]
-    entry = NewEntry(kind=kind or "", title=title or "", slug=args.slug or "", date=date or "",
-                     summary=summary or "", category=category or "", website=args.website or "",
-                     tags=args.tags or "", lang=args.lang)
+    venues_file = content / "kalender" / "orte.toml"
     try:
-        files = create(entry, content, languages, wanted)
-    except NewEntryError as error:
+        venues = sorted(tomllib.loads(venues_file.read_text(encoding="utf-8"))) if venues_file.is_file() else []
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError):
+        venues = []
+    options = {name: getattr(args, name) for name in NEW_OPTIONS}
+    if args.time:
+        options["date"] = f"{(args.date or '').split(' ')[0]} {args.time}".strip()
+    try:
+        entry = gather(options, interactive, languages, venues, content, today(settings.get("TIMEZONE") or "Europe/Berlin"))
+        files = create(entry, content)
+    except (NewEntryError, AnswerError) as error:  # AnswerError: the input ended before every answer
         print(f"Nicht angelegt:\n{error}")
         return 1
 
@@ -94,13 +66,20 @@ def cmd_new(args) -> int:
         for path in files:
             path.unlink(missing_ok=True)
 
-    if _finish(content, settings, kind in ("event", "course", "garden"), undo):
+    if _finish(content, settings, undo):
         return 1
     print("Angelegt:")
     for path in files:
         print(f"  {path}")
-    print("Jetzt die Datei öffnen: die Zeilen mit [//]: # erklären jedes Feld. Danach: make check")
+    if entry.draft:
+        print("Die deutsche Datei ist ein Entwurf (Status: draft), weil der Text noch fehlt: Text schreiben, "
+              "dann die Zeile „Status: draft“ löschen.")
+    print("Die Zeilen mit [//]: # in der Datei erklären jedes Feld. Danach: make check")
     return 0
+
+
+NEW_OPTIONS = ("kind", "title", "slug", "date", "end", "weekdays", "until", "place", "summary", "text", "category",
+               "website", "tags", "translations", "lang")
 
 
 def _edit_command(args, plan) -> int:
@@ -108,9 +87,10 @@ def _edit_command(args, plan) -> int:
 
     settings = _settings(args)
     content = Path(args.content or settings["PATH"])
-    calendar = _calendar(content, settings)
-    if calendar.problems:
-        for problem in calendar.problems:
+    calendar, problems = _calendar(content, settings)
+    problems = [p for p in problems if not p.is_warning]
+    if problems:
+        for problem in problems:
             print(problem)
         print("Der Kalender hat schon Fehler; bitte zuerst beheben (make check).")
         return 1
@@ -120,15 +100,15 @@ def _edit_command(args, plan) -> int:
         print(f"Nicht geändert: {error}")
         return 1
     apply(edits)
-    if _finish(content, settings, True, lambda: restore(edits)):
+    if _finish(content, settings, lambda: restore(edits)):
         return 1
     for edit in edits:
         print(f"Geändert: {edit.path}")
         added = set(edit.after.decode("utf-8").splitlines()) - set(edit.before.decode("utf-8").splitlines())
         for line in sorted(added):
             print(f"  neue Zeile: {line}")
-    if len(edits) > 1:
-        print("Hinweis: Die Übersetzungen wiederholen dieses Feld; der Grund steht dort auf Deutsch, bitte übersetzen.")
+    print("Die Übersetzungen zeigen die Änderung von selbst; einen übersetzten Grund kann man dort mit "
+          "„Grund: <Datum> - <Text>“ ergänzen (docs/kalender-felder.md).")
     return 0
 
 
@@ -157,8 +137,9 @@ def main(argv=None) -> int:
     parser.add_argument("--content", default=None)
     sub = parser.add_subparsers(dest="command", required=True)
     new = sub.add_parser("new")
-    for name in ("kind", "title", "slug", "date", "summary", "category", "website", "tags", "translations"):
-        new.add_argument(f"--{name}", default=None)
+    for name in (*NEW_OPTIONS, "time"):
+        if name != "lang":
+            new.add_argument(f"--{name}", default=None)
     new.add_argument("--lang", default="de")
     new.add_argument("--no-input", action="store_true")
     cancel = sub.add_parser("cancel")

@@ -1,6 +1,7 @@
 """``invoke cancel`` and ``invoke move``: add one field line to a calendar entry, nothing else.
 
-The file is edited as bytes: one new header line is inserted (with the file's own line
+Only the original (German) file is edited; translations take the schedule from it. The
+file is edited as bytes: one new header line is inserted (with the file's own line
 ending) and every other byte, comments included, stays as it was. The change is then
 checked like ``make check`` does; if it leaves any problem, the file is restored and
 the problems are reported, so a wrong date is never written silently.
@@ -125,15 +126,10 @@ def plan_move(calendar, slug: str, day: str, to: str, reason: str = "") -> list[
 
 
 def _edits(entry, field: str, value: str) -> list[Edit]:
-    """The original gets the line; a translation that repeats this field gets it too (all lines, or none)."""
-    edits = []
-    for item in [entry, *entry.translations]:
-        path = Path(item.source_path)
-        if item is not entry and field.lower() not in scan_header(path.read_text(encoding="utf-8")).lines:
-            continue
-        before = path.read_bytes()
-        edits.append(Edit(path, before, insert_field(before, field, value)))
-    return edits
+    """The one edit: a line in the original. Translations share its schedule, so they stay as they are."""
+    path = Path(entry.source_path)
+    before = path.read_bytes()
+    return [Edit(path, before, insert_field(before, field, value))]
 
 
 def apply(edits: list[Edit]) -> None:

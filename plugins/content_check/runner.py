@@ -36,11 +36,14 @@ def collect_problems(settings: dict, content_dir: Path) -> list:
 
 
 def extra_checks():
-    """Build-free checks of the other plugins (calendar, partners), each ``(content_dir, settings, root)``."""
+    """Build-free checks of the other plugins (calendar, partners) and of leftover template text,
+    each ``(content_dir, settings, root)``."""
     from kalender.check import check as check_calendar  # noqa: PLC0415 - plugins import each other late
     from partners.check import check as check_partners  # noqa: PLC0415
 
-    return [check_calendar, check_partners]
+    from .leftovers import check_leftovers  # noqa: PLC0415
+
+    return [check_calendar, check_partners, check_leftovers]
 
 
 def main(argv=None) -> int:
@@ -57,8 +60,15 @@ def main(argv=None) -> int:
     if not content_dir.is_dir():
         print(f"Inhaltsordner {content_dir} gibt es nicht.", file=sys.stderr)
         return 2
-    problems = collect_problems(settings, content_dir)
+    found = collect_problems(settings, content_dir)
+    problems = [p for p in found if not is_warning(p)]
+    warnings = [p for p in found if is_warning(p)]
     files = sum(1 for _ in content_dir.rglob("*.md"))
+    if warnings:
+        print(f"{len(warnings)} Warnung(en): bitte ansehen; sie halten nichts auf.")
+        for warning in warnings:
+            print(warning)
+        print()
     if not problems:
         print(f"Alles in Ordnung: {files} Inhaltsdateien geprüft, keine Fehler.")
         return 0
@@ -69,3 +79,9 @@ def main(argv=None) -> int:
           f"{len({p.path for p in problems})} Datei(en) gefunden. Die Website wurde nicht gebaut. "
           "Bitte jede Zeile oben beheben und dann erneut prüfen (make check).")
     return 1
+
+
+def is_warning(problem) -> bool:
+    """Warnings are shown but never block (see kalender.problems)."""
+    return getattr(problem, "is_warning", False)
+

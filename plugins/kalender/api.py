@@ -14,6 +14,8 @@ from multilingual.urls import absolute_url
 from .clock import today as _today
 from .config import KIND_SLUGS, lang_prefix, site_languages
 from .model import CalendarEntry
+from .schedule import HOLIDAY_LANGUAGES
+from .translation import break_reason
 from .venues import Venue
 
 
@@ -23,8 +25,9 @@ class Occurrence:
 
     ``start``/``end`` are aware datetimes, or dates for all-day entries (``end`` exclusive,
     ``last_day`` inclusive). ``state`` is ``normal``, ``moved``, ``cancelled`` or ``skipped``;
-    ``reason`` (in the entry's language) and ``reason_kind`` (``ausnahme``, ``ferien``,
-    ``feiertag``, ``ausfall``, ``verlegt``, ``abgesagt``, ``zusatztermin``) say why.
+    ``reason`` and ``reason_kind`` (``ausnahme``, ``ferien``, ``feiertag``, ``ausfall``,
+    ``verlegt``, ``abgesagt``, ``zusatztermin``) say why; ``reason_lang`` is the language the
+    reason is written in (the original's when a translation does not translate it).
     ``original_start`` is where the session was in the series (differs when moved).
     """
 
@@ -37,6 +40,7 @@ class Occurrence:
     reason_kind: str
     original_start: dt.datetime | dt.date
     venue: Venue | None
+    reason_lang: str = ""
 
     # cached_property works on this frozen dataclass (it writes the instance __dict__ directly)
     # and does not take part in equality: views ask for these days many times per session.
@@ -67,12 +71,58 @@ class Occurrence:
 
 
 def entry_for_lang(entry: CalendarEntry, lang: str) -> CalendarEntry:
-    """The translation of ``entry`` in ``lang``, else the original (German)."""
+    """The translation of ``entry`` in ``lang``, else the original (German).
+
+    A draft translation is never shown: the original stands in for it.
+    """
     original = getattr(entry, "original", entry)
     for item in [original, *original.translations]:
-        if item.lang == lang:
+        if item.lang == lang and getattr(item, "status", "published") != "draft":
             return item
     return original
+
+
+def reason_of(entry: CalendarEntry, instance) -> tuple[str, str]:
+    """The reason of a session as ``entry`` shows it, and the language it is written in.
+
+    A translation shows its own ``Grund`` for that date (or break, or the cancellation);
+    otherwise the original's reason, in the original's language. Holiday names come in the
+    entry's language where the holidays package has it.
+    """
+    original = getattr(entry, "original", entry)
+    kind, reason = instance.reason_kind, instance.reason
+    own = None
+    if kind == "abgesagt":
+        return getattr(entry, "cancelled", None) or reason, getattr(entry, "cancelled_lang", original.lang)
+    if kind == "ferien":
+        day = instance.recurrence_id.date()
+        found = next((b for b in entry.schedule.breaks if b.first <= day <= b.last), None)
+        if found is not None:
+            return break_reason(entry, found.first, found.last, reason)
+    elif kind:
+        own = getattr(entry, "date_reasons", {}).get(instance.recurrence_id.date())
+    if own:
+        return own, entry.lang
+    if kind == "feiertag" and entry.lang in HOLIDAY_LANGUAGES:
+        return reason, entry.lang
+    return reason, original.lang
+
+
+@dataclass(frozen=True)
+class ShownBreak:
+    """A term break as a page in some language shows it."""
+
+    first: dt.date
+    last: dt.date
+    reason: str
+    reason_lang: str
+
+
+def shown_breaks(entry: CalendarEntry) -> list[ShownBreak]:
+    """The breaks of ``entry``'s schedule with their reasons in ``entry``'s language (or the original's)."""
+    if entry.schedule is None:
+        return []
+    return [ShownBreak(b.first, b.last, *break_reason(entry, b.first, b.last, b.reason)) for b in entry.schedule.breaks]
 
 
 def occurrences(entry: CalendarEntry, start: dt.date | None = None, end: dt.date | None = None,
@@ -106,9 +156,10 @@ def occurrences(entry: CalendarEntry, start: dt.date | None = None, end: dt.date
         venue = entry.venue
         if instance.venue and (venue is None or instance.venue != venue.key):
             venue = _venues_of(entry).get(instance.venue, venue)
+        reason, reason_lang = reason_of(entry, instance)
         result.append(
-            Occurrence(entry, occ_start, occ_end, schedule.all_day, instance.state, instance.reason,
-                       instance.reason_kind, original, venue)  # fmt: skip
+            Occurrence(entry, occ_start, occ_end, schedule.all_day, instance.state, reason,
+                       instance.reason_kind, original, venue, reason_lang)  # fmt: skip
         )
     return result
 
@@ -182,6 +233,6 @@ def today(settings: dict | None = None) -> dt.date:
 
 
 __all__ = [
-    "Occurrence", "entry_for_lang", "entry_path", "entry_save_as", "occurrences", "occurrences_between", "feed_paths",
-    "feed_urls", "today", "site_languages",
+    "Occurrence", "ShownBreak", "entry_for_lang", "entry_path", "entry_save_as", "feed_paths", "feed_urls",
+    "occurrences", "occurrences_between", "reason_of", "shown_breaks", "site_languages", "today",
 ]  # fmt: skip

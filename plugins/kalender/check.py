@@ -1,103 +1,62 @@
-"""``make check`` for the calendar: validate content without building the site.
+"""The calendar part of ``make check``: validate the content without building the site.
 
-Usage: ``python -m plugins.kalender.check [content]`` prints every problem in German and
-exits with 1 when there is one. ``python -m plugins.kalender.check --update [content]``
-updates the SEQUENCE state file (``sequenz.json``) after a change of time, place or status.
+``content_check`` (``make check``) calls :func:`check`; the build runs the same checks
+(:class:`~.generator.CalendarGenerator`) and stops on the same errors.
 """
 
 from __future__ import annotations
 
 import copy
-import os
-import sys
-from pathlib import Path
 
 from pelican.readers import Readers
-from pelican.settings import DEFAULT_CONFIG, read_settings
+from pelican.settings import DEFAULT_CONFIG
 
 from .config import apply_defaults
 from .entries import Calendar, build_calendar
 from .model import CalendarEntry
 from .problems import Problem
-from .sequence import check_state, update_state
+from .sequence import apply_history
+from .source import calendar_files, rel_path, screen
 
-EXTENSIONS = (".md", ".markdown", ".mkd", ".mdown")
+
+def read_with_pelican(read, content_path: str, paths) -> tuple[list[CalendarEntry], list[Problem]]:
+    """Read ``paths`` with Pelican (``read(path)``); a file it cannot read is a problem, never a traceback."""
+    usable, problems = screen(content_path, paths)
+    entries = []
+    for path in usable:
+        try:
+            entries.append(read(path))
+        except Exception as error:  # noqa: BLE001 - one bad file must not hide the others
+            problems.append(Problem(rel_path(f"{content_path}/{path}", content_path), None, "Datei",
+                                    f"die Datei lässt sich nicht lesen ({type(error).__name__}: {error})",
+                                    "die Datei mit einer Vorlage vergleichen (plugins/authoring/templates/)"))
+    return entries, problems
 
 
-def read_content(settings: dict) -> list[CalendarEntry]:
+def read_content(settings: dict) -> tuple[list[CalendarEntry], list[Problem]]:
     """Read the calendar files with Pelican's readers, as the build does (without cache)."""
     readers = Readers(settings)
     base = settings["PATH"]
-    entries = []
-    for folder in settings["CALENDAR_PATHS"]:
-        for root, _dirs, files in os.walk(os.path.join(base, folder)):
-            for name in sorted(files):
-                if name.endswith(EXTENSIONS):
-                    rel = os.path.relpath(os.path.join(root, name), base)
-                    entries.append(readers.read_file(base_path=base, path=rel, content_class=CalendarEntry))
-    return entries
+    paths = calendar_files(base, settings["CALENDAR_PATHS"], settings.get("CALENDAR_EXCLUDES") or ())
+    return read_with_pelican(
+        lambda path: readers.read_file(base_path=base, path=path, content_class=CalendarEntry), base, paths
+    )
+
+
+def load_calendar(content_path: str, settings: dict) -> tuple[Calendar, list[Problem]]:
+    """The checked calendar under ``content_path`` and every problem (errors and warnings),
+    SEQUENCE and DTSTAMP set."""
+    settings = apply_defaults({**copy.deepcopy(DEFAULT_CONFIG), **settings, "PATH": str(content_path)})
+    entries, unreadable = read_content(settings)
+    calendar = build_calendar(entries, settings, unreadable)
+    return calendar, sorted(calendar.problems + apply_history(calendar, settings))
 
 
 def check_content(content_path: str, settings: dict) -> list[Problem]:
-    """Every calendar problem under ``content_path`` (files, venues, categories, state file)."""
-    settings = apply_defaults({**copy.deepcopy(DEFAULT_CONFIG), **settings, "PATH": str(content_path)})
-    calendar = build_calendar(read_content(settings), settings)
-    problems = list(calendar.problems)
-    if not problems:
-        state = Path(content_path, settings["CALENDAR_STATE_FILE"])
-        rel = str(Path(Path(content_path).resolve().name, settings["CALENDAR_STATE_FILE"]))
-        problems += check_state(calendar.originals, state, rel)
-    return sorted(problems)
+    """Every calendar problem under ``content_path`` (files, venues, categories, git history)."""
+    return load_calendar(content_path, settings)[1]
 
 
 def check(content_dir, settings: dict, root=None) -> list[Problem]:
     """Hook for ``content_check``'s ``extra_checks()``: same as :func:`check_content`."""
     return check_content(str(content_dir), settings)
-
-
-def load_calendar(content_path: str, settings_file: str = "pelicanconf.py") -> tuple[Calendar, dict]:
-    """Read settings and calendar content (for the command-line tools)."""
-    settings = read_settings(settings_file if Path(settings_file).exists() else None, override={"PATH": str(content_path)})
-    settings = apply_defaults(settings)
-    return build_calendar(read_content(settings), settings), settings
-
-
-def update(content: str, settings: dict | None = None) -> int:
-    """Update the state file; refuses while the content has errors."""
-    if settings is None:
-        calendar, settings = load_calendar(content)
-    else:
-        settings = apply_defaults({**copy.deepcopy(DEFAULT_CONFIG), **settings, "PATH": str(content)})
-        calendar = build_calendar(read_content(settings), settings)
-    if calendar.problems:
-        for problem in sorted(calendar.problems):
-            print(problem)
-        print(f"Kalender: {len(calendar.problems)} Fehler, zuerst beheben.", file=sys.stderr)
-        return 1
-    path = Path(settings["PATH"], settings["CALENDAR_STATE_FILE"])
-    changed = update_state(calendar.originals, path)
-    shown = ", ".join(changed[:20]) + (" …" if len(changed) > 20 else "")
-    print(f"Kalender-Stand {path}: {len(changed)} Termin(e) aktualisiert: {shown or '-'}")
-    return 0
-
-
-def main(argv=None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
-    if "--update" in argv:
-        argv.remove("--update")
-        return update(argv[0] if argv else "content")
-    content = argv[0] if argv else "content"
-    settings_file = "pelicanconf.py"
-    settings = read_settings(settings_file if Path(settings_file).exists() else None, override={"PATH": content})
-    problems = check_content(content, settings)
-    for problem in problems:
-        print(problem)
-    if problems:
-        print(f"Kalender: {len(problems)} Fehler.", file=sys.stderr)
-        return 1
-    print("Kalender: keine Fehler.")
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -9,7 +9,6 @@ DEFAULTS = {
     # Data files, relative to PATH.
     "CALENDAR_VENUES_FILE": "kalender/orte.toml",
     "CALENDAR_CATEGORIES_FILE": "kalender/kategorien.toml",
-    "CALENDAR_STATE_FILE": "kalender/sequenz.json",
     # UID = "<UID field or slug>@<CALENDAR_UID_DOMAIN>"; never derived from SITEURL.
     "CALENDAR_UID_DOMAIN": "integration-plauen.invalid",
     # Entry pages (Pelican URL settings of the content class CalendarEntry).
@@ -23,6 +22,8 @@ DEFAULTS = {
     "CALENDAR_FEED_CATEGORY": "kalender/feeds/kategorie-{category}.ics",
     "CALENDAR_FEED_ENTRY": "kalender/feeds/termine/{slug}.ics",
     "CALENDAR_REFRESH_HOURS": 12,
+    # make check warns (never blocks) when a change puts a session more than this many years ahead.
+    "CALENDAR_WARN_YEARS_AHEAD": 2,
 }
 
 # Values of the ``Art`` field -> kind, and the kind's slug (= its VIEW_URLS name).

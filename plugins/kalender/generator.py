@@ -5,19 +5,19 @@ and writes the iCalendar feeds of every language.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from blinker import signal
 from pelican.generators import CachingGenerator
 
 from . import api
+from .check import read_with_pelican
 from .config import apply_defaults, site_languages
 from .entries import Calendar, build_calendar
 from .ical import all_feeds
 from .model import CalendarEntry
-from .problems import CalendarContentError
-from .sequence import apply_state, check_state
+from .problems import CalendarContentError, errors
+from .sequence import apply_history
 
 logger = logging.getLogger(__name__)
 
@@ -28,19 +28,24 @@ calendar_generator_finalized = signal("kalender_generator_finalized")
 calendar_write_views = signal("kalender_write_views")
 
 
-def read_entries(generator) -> list[CalendarEntry]:
-    """Read every calendar file with Pelican's readers, using the content cache."""
+def read_entries(generator):
+    """Read every calendar file with Pelican's readers, using the content cache.
+
+    Returns the entries and the problems of files that cannot be read.
+    """
     settings = generator.settings
-    entries = []
-    for path in sorted(generator.get_files(settings["CALENDAR_PATHS"], exclude=settings["CALENDAR_EXCLUDES"])):
+
+    def read(path):
         entry = generator.get_cached_data(path, None)
         if entry is None:
             entry = generator.readers.read_file(
                 base_path=generator.path, path=path, content_class=CalendarEntry, context=generator.context,
             )  # fmt: skip
             generator.cache_data(path, entry)
-        entries.append(entry)
-    return entries
+        return entry
+
+    paths = sorted(generator.get_files(settings["CALENDAR_PATHS"], exclude=settings["CALENDAR_EXCLUDES"]))
+    return read_with_pelican(read, generator.path, paths)
 
 
 class CalendarGenerator(CachingGenerator):
@@ -69,17 +74,15 @@ class CalendarGenerator(CachingGenerator):
         return self.calendar.translations
 
     def generate_context(self):
-        read = read_entries(self)
+        read, unreadable = read_entries(self)
         for entry in read:
             self.add_source_path(entry)
-        calendar = build_calendar(read, self.settings)
-        state_file = Path(self.settings["PATH"], self.settings["CALENDAR_STATE_FILE"])
-        if not calendar.problems:
-            rel = os.path.join(os.path.basename(os.path.abspath(self.settings["PATH"])), self.settings["CALENDAR_STATE_FILE"])
-            calendar.problems += check_state(calendar.originals, state_file, rel)
-        if calendar.problems:
-            raise CalendarContentError(calendar.problems)
-        apply_state(calendar.originals, state_file)
+        calendar = build_calendar(read, self.settings, unreadable)
+        problems = calendar.problems + apply_history(calendar, self.settings)
+        if errors(problems):
+            raise CalendarContentError(problems)
+        for warning in sorted(problems):  # make check shows them; a Pelican warning would fail the build
+            logger.info("%s", warning)
         self.calendar = calendar
         self.context["calendar_entries"] = calendar.originals
         self.context["calendar"] = self

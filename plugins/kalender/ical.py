@@ -1,7 +1,7 @@
 """iCalendar feeds written with the ``icalendar`` package (RFC 5545), one set per language.
 
 Same repository state -> byte-identical feeds: no build clock, sorted output, DTSTAMP and
-SEQUENCE from the state file, UIDs from the UID field or slug.
+SEQUENCE from the git history (:mod:`.history`), UIDs from the UID field or slug.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from icalendar import Calendar, Event, vRecur, vText
 from multilingual.urls import absolute_url
 
 from . import i18n
-from .api import entry_for_lang, entry_path
+from .api import entry_for_lang, entry_path, reason_of
 from .config import KIND_SLUGS, lang_prefix
 from .plaintext import html_to_text
 from .vtimezone import vtimezone
@@ -154,7 +154,8 @@ def entry_events(original, settings: dict, lang: str) -> list[Event]:
         override.add("dtstart", _value(instance.start, schedule))
         override.add("dtend", _value(instance.end, schedule))
         _add_place(override, venues.get(instance.venue) or entry.venue)
-        note = (f"{prefix}: {instance.reason}" if instance.reason else prefix) if prefix else ""
+        reason = reason_of(entry, instance)[0]
+        note = (f"{prefix}: {reason}" if reason else prefix) if prefix else ""
         override.add("description", _description(entry, settings, lang, note))
         events.append(override)
     return events

@@ -17,7 +17,7 @@ from pelican.contents import Content
 
 from .config import KINDS
 from .header import Header
-from .problems import Problem
+from .problems import ERROR, MISSING, Problem
 from .schedule import Schedule, ScheduleReader
 from .values import as_list, split_commas
 
@@ -31,16 +31,20 @@ FIELDS = {
     "kategorie": "Kategorie", "sprachen": "Sprachen", "kosten": "Kosten",
     "anmeldung": "Anmeldung", "kontakt": "Kontakt", "bild": "Bild",
     "bildbeschreibung": "Bildbeschreibung", "uid": "UID", "niveau": "Niveau",
-    "mitbringen": "Mitbringen",
+    "mitbringen": "Mitbringen", "grund": "Grund",
 }  # fmt: skip
-# Fields that describe time, place and status: the same in every translation.
+# Time, place and status: written only in the original (default language), never in a translation.
 SCHEDULE_FIELDS = (
     "beginn", "ende", "dauer", "zeitzone", "wiederholung", "rrule", "ausnahme", "zusatztermin",
     "ausfall", "verlegt", "abgesagt", "ferien", "feiertage", "ort",
 )  # fmt: skip
+# Also only in the original: the same in every language.
 SHARED_FIELDS = ("art", "kategorie", "sprachen", "uid")
-# Free text that a translation may give in its own language (German is the fallback).
+# Free text that a translation may give in its own language (the original's is the fallback).
 TEXT_FIELDS = ("kosten", "anmeldung", "kontakt", "bild", "bildbeschreibung", "niveau", "mitbringen")
+# Everything a translation may contain: its own texts, and translated reasons (``Grund``).
+TRANSLATION_FIELDS = ("title", "slug", "lang", "summary", "status", "grund", *TEXT_FIELDS)
+STATUSES = ("published", "draft")
 FREE_WORDS = {"", "kostenlos", "kostenfrei", "frei", "gratis", "0", "0 €", "0,00 €"}
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 UID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -55,11 +59,11 @@ class CalendarEntry(Content):
     ``categories`` (list of :class:`~.venues.Category`), ``uid``, ``spoken_languages``
     (language codes), ``cost``, ``is_free``, ``registration``, ``contact``, ``image``,
     ``image_alt``, ``level``, ``bring``, ``cancelled`` (reason or None), ``original`` (the
-    entry in the default language), ``sequence`` and ``dtstamp`` (from the state file).
+    entry in the default language), ``sequence`` and ``dtstamp`` (from the git history, :mod:`.sequence`).
     """
 
     mandatory_properties = ("title",)
-    allowed_statuses = ("published", "draft", "hidden")
+    allowed_statuses = STATUSES
     default_status = "published"
     default_template = "kalender_eintrag"
 
@@ -74,74 +78,115 @@ class CalendarEntry(Content):
 
 
 class FileReport:
-    """Collects problems for one file, looking up the line of each field."""
+    """Collects problems for one file, looking up the line of each field.
+
+    ``explained`` are fields whose absence another message already explains (a typo such as
+    ``Begin:``, or the field standing after an empty line): no extra "das Feld fehlt" for them.
+    """
 
     def __init__(self, rel_path: str, header: Header, problems: list[Problem]):
         self.rel_path = rel_path
         self.header = header
         self.problems = problems
+        self.explained: set[str] = set()
 
-    def __call__(self, key: str, message: str, fix: str, value=None) -> None:
+    def __call__(self, key: str, message: str, fix: str, value=None, level: str = ERROR) -> None:
+        if message == MISSING and key in self.explained:
+            return
         line = self.header.line_of(key, value) if key else None
+        if line is None and message == MISSING:
+            line = 1  # where the fields are (as make check says for pages)
         label = self.header.names.get(key, FIELDS.get(key, key))
-        self.problems.append(Problem(self.rel_path, line, label, message, fix))
+        self.problems.append(Problem(self.rel_path, line, label, message, fix, level))
+
+    def at(self, line: int | None, label: str, message: str, fix: str, level: str = ERROR) -> None:
+        """A problem at a known line."""
+        self.problems.append(Problem(self.rel_path, line, label, message, fix, level))
 
 
-def check_header(entry: CalendarEntry, header: Header, report: FileReport) -> None:
+def filename_parts(path: str) -> tuple[str, str | None]:
+    """``(stem, language)`` of ``…/<slug>.<lang>.md``; the language is None without one."""
+    name = os.path.basename(path)
+    match = FILENAME_LANG_RE.search(name)
+    if match:
+        return name[: match.start()], match[1]
+    return name.rsplit(".", 1)[0], None
+
+
+def check_header(header: Header, report: FileReport) -> None:
     """Unknown field names, lines the reader cannot parse, fields after an empty line."""
     for key in header.lines:
         if key not in FIELDS:
             close = difflib.get_close_matches(key, list(FIELDS), n=1, cutoff=0.6)
             hint = f"meinten Sie „{FIELDS[close[0]]}“?" if close else "siehe docs/kalender-felder.md"
+            report.explained.update(close)
             report(key, f"das Feld „{header.names[key]}“ gibt es nicht", f"den Namen korrigieren ({hint})")
     for lineno, text in header.bad_lines:
-        report.problems.append(
-            Problem(report.rel_path, lineno, "Kopfzeile",
-                    f"„{text.strip()}“ ist keine Feldzeile, alles danach wird als Text gelesen",
-                    "Feldnamen ohne Umlaute und Leerzeichen schreiben (z. B. „Zusatztermin:“), "
-                    "oder eine Leerzeile vor den Text setzen")  # fmt: skip
-        )
+        report.at(lineno, "Kopfzeile", f"„{text.strip()}“ ist keine Feldzeile, alles danach wird als Text gelesen",
+                  "Feldnamen ohne Umlaute und Leerzeichen schreiben (z. B. „Zusatztermin:“), "
+                  "oder eine Leerzeile vor den Text setzen")  # fmt: skip
     for lineno, text in header.stray_fields:
         key = text.split(":", 1)[0].strip().lower()
         if key in FIELDS:
-            report.problems.append(
-                Problem(report.rel_path, lineno, FIELDS[key],
-                        "das Feld steht nach der Leerzeile und wird als Text gelesen",
-                        "die Leerzeile davor entfernen: alle Felder stehen ohne Leerzeile am Anfang")  # fmt: skip
-            )
+            report.explained.add(key)
+            report.at(lineno, FIELDS[key], "das Feld steht nach der Leerzeile und wird als Text gelesen",
+                      "die Leerzeile davor entfernen: alle Felder stehen ohne Leerzeile am Anfang")  # fmt: skip
 
 
 def check_identity(entry: CalendarEntry, header: Header, report: FileReport, settings: dict, reserved: set) -> None:
-    """Slug, Lang and UID: present, well-formed, consistent with the file name."""
+    """Title, Slug, Lang, Status and UID: present, well-formed, consistent with the file name.
+
+    When Slug or Lang is missing or contradicts the file name, the file name's value is used
+    for the remaining checks (``entry.slug``/``entry.lang``), so a translation without
+    ``Lang`` is not also reported as a second German file. The build stops anyway.
+    """
+    stem, name_lang = filename_parts(entry.source_path)
+    if not header.has("title"):
+        report("title", MISSING, "oben „Title: …“ mit dem Namen des Termins ergänzen")
     if not header.has("slug"):
-        stem = os.path.basename(entry.source_path).split(".")[0]
-        report("slug", "das Feld fehlt", f"„Slug: {stem}“ ergänzen (gleicher Slug in allen Sprachen)")
+        report("slug", MISSING, f"„Slug: {stem}“ ergänzen (gleicher Slug in allen Sprachen)")
+        entry.slug = stem
     elif not SLUG_RE.match(entry.slug):
         report("slug", f"„{entry.slug}“ ist als Slug ungültig", "nur Kleinbuchstaben a–z, Ziffern und Bindestriche verwenden", entry.slug)
     elif entry.slug in reserved or re.fullmatch(r"\d{4}(-\d{2})?", entry.slug):
         report("slug", f"„{entry.slug}“ ist schon eine Kalender-Ansicht", "einen anderen Slug wählen", entry.slug)
     languages = list(settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]])
-    if entry.lang not in languages:
+    if not header.has("lang"):
+        if name_lang in languages and name_lang != settings["DEFAULT_LANG"]:
+            report("lang", MISSING, f"„Lang: {name_lang}“ ergänzen (die Sprache steht im Dateinamen: ….{name_lang}.md)")
+            _take_language(entry, name_lang, settings)
+    elif entry.lang not in languages:
         report("lang", f"die Sprache „{entry.lang}“ gibt es auf der Website nicht", f"eine davon verwenden: {', '.join(languages)}", entry.lang)
-    match = FILENAME_LANG_RE.search(entry.source_path)
-    if match and match[1] in languages and match[1] != entry.lang:
-        report("lang", f"„Lang: {entry.lang}“ passt nicht zum Dateinamen (….{match[1]}.md)",
+    elif name_lang in languages and name_lang != entry.lang:
+        report("lang", f"„Lang: {entry.lang}“ passt nicht zum Dateinamen (….{name_lang}.md)",
                "Lang oder den Dateinamen angleichen", entry.lang)  # fmt: skip
+        _take_language(entry, name_lang, settings)
+    status = (as_list(entry.metadata.get("status")) or [""])[0].strip()
+    if header.has("status") and status.lower() not in STATUSES:
+        report("status", f"„{status}“ ist kein erlaubter Status",
+               "erlaubt sind: „draft“ (Entwurf, wird nicht veröffentlicht) und „published“ (veröffentlicht, "
+               "wie ohne diese Zeile)", status)  # fmt: skip
     uid = getattr(entry, "uid_field", None)
     if uid is not None and not UID_RE.match(uid):
         report("uid", f"„{uid}“ ist als UID ungültig", "nur Buchstaben, Ziffern, Punkt, Bindestrich und Unterstrich, ohne @", uid)
 
 
+def _take_language(entry, lang: str, settings: dict) -> None:
+    """Check the file further as the language its name says (it is reported; nothing is built)."""
+    entry.lang = lang
+    entry.in_default_lang = lang == settings["DEFAULT_LANG"]
+
+
 def read_fields(entry: CalendarEntry, metadata: dict, report: FileReport, settings: dict,
                 venues: dict, categories: dict, content_path: str) -> Schedule | None:
-    """Set kind, categories, languages, texts and image on ``entry``; return its schedule.
+    """Set kind, categories, languages, schedule, venue, texts and image on an original; return its schedule.
 
-    ``metadata`` is the original's metadata for shared fields, overlaid with this file's own.
+    (A translation takes these from its original, see :mod:`.translation`.)
     """
     one = lambda key: (as_list(metadata.get(key)) or [None])[0]  # noqa: E731
     art = (one("art") or "").strip().lower()
     if not art:
-        report("art", "das Feld fehlt", "„Art: veranstaltung“, „Art: kurs“ oder „Art: garten“ ergänzen")
+        report("art", MISSING, "„Art: veranstaltung“, „Art: kurs“ oder „Art: garten“ ergänzen")
     elif art not in KINDS:
         report("art", f"„{art}“ ist keine bekannte Art", "veranstaltung, kurs oder garten schreiben", art)
     entry.kind = KINDS.get(art, "event")

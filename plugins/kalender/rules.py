@@ -89,8 +89,11 @@ class Rule:
         return result
 
 
-def parse_simple(text: str, first_day: dt.date) -> Rule:
-    """Parse the volunteer form, e.g. ``wöchentlich Di, Do bis 2026-12-17``."""
+def parse_simple(text: str, first_day: dt.date | None) -> Rule:
+    """Parse the volunteer form, e.g. ``wöchentlich Di, Do bis 2026-12-17``.
+
+    ``first_day`` is the start (None when the start itself is broken: then only the form is checked).
+    """
     original = text
     tokens = re.sub(r"[,;]", " ", text.strip().lower()).split()
     if not tokens:
@@ -144,7 +147,7 @@ def parse_simple(text: str, first_day: dt.date) -> Rule:
         )
     if until is not None and count is not None:
         raise FieldError(f"„{original}“ hat „bis“ und „mal“", "nur eines von beiden angeben")
-    if until is not None and until < first_day:
+    if until is not None and first_day is not None and until < first_day:
         raise FieldError(
             f"„{original}“ endet am {until.isoformat()}, vor dem Beginn {first_day.isoformat()}",
             "das Datum nach „bis“ oder den Beginn korrigieren",

@@ -8,7 +8,6 @@ translation (only the reasons are in the file's language).
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -16,10 +15,11 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
 
-from .problems import FieldError
+from .problems import MISSING, FieldError
 from .rules import Rule, parse_rrule, parse_simple
 from .values import (
     as_list,
+    check_duration_length,
     parse_date,
     parse_date_or_datetime,
     parse_duration,
@@ -30,6 +30,7 @@ from .values import (
 MAX_INSTANCES = 1500
 ONE_DAY = dt.timedelta(days=1)
 HOLIDAY_LANGUAGES = {"de": "de", "en": "en_US", "uk": "uk"}
+TIME_ONLY_RE = re.compile(r"\d{1,2}:\d{2}(\s*Uhr)?", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -177,26 +178,6 @@ class Schedule:
             result.append(Instance(start, end, state, reason, kind, original, venue))
         return sorted(result, key=lambda i: (i.start, i.recurrence_id))
 
-    def fingerprint(self, venue_data: dict | None = None) -> str:
-        """Hash of time, place and status (not of reasons or texts); drives SEQUENCE."""
-        parts = [
-            self.tz, str(self.all_day), self.first.isoformat(), str(self.duration),
-            self.rule.rrule_text() if self.rule else "",
-            repr(self.rule.until) if self.rule else "",
-            ",".join(sorted(e.start.isoformat() for e in self.exclusions)),
-            ",".join(sorted(e.start.isoformat() for e in self.extras)),
-            ",".join(
-                sorted(
-                    f"{c.original.isoformat()}|{c.cancelled}|{c.new_start}|{c.new_duration}|{c.venue}"
-                    for c in self.changes
-                )
-            ),
-            ",".join(sorted(f"{b.first}/{b.last}" for b in self.breaks)),
-            str(self.skip_holidays), str(self.cancelled is not None), str(self.venue),
-            repr(sorted((venue_data or {}).items())),
-        ]  # fmt: skip
-        return hashlib.sha256("\n".join(parts).encode("utf-8")).hexdigest()
-
 
 @lru_cache(maxsize=64)
 def saxon_holidays(years: tuple[int, ...], language: str) -> dict[dt.date, str]:
@@ -234,7 +215,8 @@ class ScheduleReader:
     """Builds a :class:`Schedule` from metadata, reporting every problem through ``report``.
 
     ``report(key, message, fix, value=None)`` records a problem for field ``key`` (and the
-    line holding ``value``).
+    line holding ``value``). Every field is checked even when another one is broken (a
+    wrong ``Beginn`` does not hide a wrong ``Ausfall`` line): all mistakes in one round.
     """
 
     def __init__(self, metadata: dict, report, default_tz: str, venue_keys):
@@ -250,30 +232,18 @@ class ScheduleReader:
         return values[0].strip() if values else None
 
     def read(self) -> Schedule | None:
-        """Return the schedule, or None when its basic fields are broken (already reported)."""
+        """Return the schedule, or None when its basic fields are broken (all reported)."""
         tz_name = self.one("zeitzone") or self.default_tz
         try:
             zone = zone_or_error(tz_name)
         except FieldError as error:
             self.report("zeitzone", error.message, error.fix, tz_name)
-            return None
-        start_text = self.one("beginn")
-        if not start_text:
-            self.report("beginn", "das Feld fehlt", "z. B. „Beginn: 2026-09-01 17:00“ ergänzen (ohne Uhrzeit = ganztägig)")
-            return None
-        try:
-            start = parse_date_or_datetime(start_text)
-        except FieldError as error:
-            self.report("beginn", error.message, error.fix, start_text)
-            return None
-        all_day = not isinstance(start, dt.datetime)
-        first = dt.datetime.combine(start, dt.time()) if all_day else start
+            zone = None
+        start = self.read_start()
+        all_day = start is not None and not isinstance(start, dt.datetime)
+        first = None if start is None else (dt.datetime.combine(start, dt.time()) if all_day else start)
         duration = self.read_duration(start, all_day)
-        if duration is None:
-            return None
         rule = self.read_rule(first, zone, all_day)
-        if rule is False:
-            return None
         venue = self.one("ort")
         if venue and venue not in self.venue_keys:
             known = ", ".join(sorted(self.venue_keys)) or "(keine)"
@@ -290,6 +260,9 @@ class ScheduleReader:
         holidays_value = (self.one("feiertage") or "").lower()
         if holidays_value not in ("", "überspringen", "ueberspringen", "stattfinden"):
             self.report("feiertage", f"„{holidays_value}“ ist kein erlaubter Wert", "„überspringen“ oder „stattfinden“ schreiben", holidays_value)
+        if zone is None or first is None or duration is None or rule is False:
+            self.read_exceptions(None, zone)  # only the form of each line can be checked
+            return None
         schedule = Schedule(
             tz=tz_name, all_day=all_day, first=first, duration=duration, rule=rule or None,
             skip_holidays=holidays_value in ("überspringen", "ueberspringen"),
@@ -297,7 +270,19 @@ class ScheduleReader:
         )  # fmt: skip
         return self.read_exceptions(schedule, zone)
 
+    def read_start(self) -> dt.date | dt.datetime | None:
+        start_text = self.one("beginn")
+        if not start_text:
+            self.report("beginn", MISSING, "z. B. „Beginn: 2026-09-01 17:00“ ergänzen (ohne Uhrzeit = ganztägig)")
+            return None
+        try:
+            return parse_date_or_datetime(start_text)
+        except FieldError as error:
+            self.report("beginn", error.message, error.fix, start_text)
+            return None
+
     def read_duration(self, start, all_day: bool) -> dt.timedelta | None:
+        """Length of each session from ``Ende`` or ``Dauer``; with ``start`` None only their form."""
         end_text, duration_text = self.one("ende"), self.one("dauer")
         if end_text and duration_text:
             self.report("dauer", "„Ende“ und „Dauer“ stehen beide da", "nur eines von beiden angeben", duration_text)
@@ -305,52 +290,66 @@ class ScheduleReader:
         try:
             if duration_text:
                 duration = parse_duration(duration_text)
+                check_duration_length(duration, duration_text)
                 if all_day and duration % ONE_DAY:
                     raise FieldError(
                         f"„{duration_text}“ sind keine ganzen Tage, der Termin ist ganztägig",
                         "ganze Tage angeben (z. B. „2 Tage“) oder beim Beginn eine Uhrzeit ergänzen",
                     )
-                return duration
-            if not end_text:
-                if all_day:
-                    return ONE_DAY
-                raise FieldError(
-                    "„Ende“ oder „Dauer“ fehlt", "z. B. „Ende: 19:00“ oder „Dauer: 2 Stunden“ ergänzen"
-                )
-            if all_day:
-                end = parse_date_or_datetime(end_text)
-                if isinstance(end, dt.datetime):
-                    raise FieldError(
-                        f"„{end_text}“ hat eine Uhrzeit, der Beginn aber nicht (ganztägig)",
-                        "beim Ende nur das Datum des letzten Tages angeben, oder beim Beginn eine Uhrzeit ergänzen",
-                    )
-                if end < start:
-                    raise FieldError(
-                        f"das Ende {end.isoformat()} liegt vor dem Beginn {start.isoformat()}",
-                        "Beginn und Ende prüfen (Ende = letzter Tag, einschließlich)",
-                    )
-                return end - start + ONE_DAY
-            if re.fullmatch(r"\d{1,2}:\d{2}(\s*Uhr)?", end_text.strip(), re.IGNORECASE):
-                end = dt.datetime.combine(start.date(), parse_time(end_text))
-            else:
-                end = parse_date_or_datetime(end_text)
-                if not isinstance(end, dt.datetime):
-                    raise FieldError(
-                        f"„{end_text}“ hat keine Uhrzeit, der Beginn aber schon",
-                        "beim Ende auch die Uhrzeit angeben, z. B. „2026-09-01 19:00“ oder nur „19:00“",
-                    )
-            if end <= start:
-                raise FieldError(
-                    f"das Ende „{end_text}“ liegt nicht nach dem Beginn {start:%Y-%m-%d %H:%M}",
-                    "Beginn und Ende prüfen; geht der Termin über Mitternacht, beim Ende das Datum mit angeben",
-                )
-            return end - start
+                return duration if start is not None else None
+            if start is None:
+                if end_text and not TIME_ONLY_RE.fullmatch(end_text.strip()):
+                    parse_date_or_datetime(end_text)
+                elif end_text:
+                    parse_time(end_text)
+                return None
+            duration = self._duration_from_end(start, end_text, all_day)
+            check_duration_length(duration, end_text or "")
+            return duration
         except FieldError as error:
             key = "dauer" if duration_text else "ende"
             self.report(key, error.message, error.fix, duration_text or end_text)
             return None
 
-    def read_rule(self, first: dt.datetime, zone: ZoneInfo, all_day: bool):
+    def _duration_from_end(self, start, end_text: str | None, all_day: bool) -> dt.timedelta:
+        if not end_text:
+            if all_day:
+                return ONE_DAY
+            raise FieldError("„Ende“ oder „Dauer“ fehlt", "z. B. „Ende: 19:00“ oder „Dauer: 2 Stunden“ ergänzen")
+        if all_day:
+            end = parse_date_or_datetime(end_text)
+            if isinstance(end, dt.datetime):
+                raise FieldError(
+                    f"„{end_text}“ hat eine Uhrzeit, der Beginn aber nicht (ganztägig)",
+                    "beim Ende nur das Datum des letzten Tages angeben, oder beim Beginn eine Uhrzeit ergänzen",
+                )
+            if end < start:
+                raise FieldError(
+                    f"das Ende {end.isoformat()} liegt vor dem Beginn {start.isoformat()}",
+                    "Beginn und Ende prüfen (Ende = letzter Tag, einschließlich)",
+                )
+            return end - start + ONE_DAY
+        if TIME_ONLY_RE.fullmatch(end_text.strip()):
+            end = dt.datetime.combine(start.date(), parse_time(end_text))
+        else:
+            end = parse_date_or_datetime(end_text)
+            if not isinstance(end, dt.datetime):
+                raise FieldError(
+                    f"„{end_text}“ hat keine Uhrzeit, der Beginn aber schon",
+                    "beim Ende auch die Uhrzeit angeben, z. B. „2026-09-01 19:00“ oder nur „19:00“",
+                )
+        if end <= start:
+            raise FieldError(
+                f"das Ende „{end_text}“ liegt nicht nach dem Beginn {start:%Y-%m-%d %H:%M}",
+                "Beginn und Ende prüfen; geht der Termin über Mitternacht, beim Ende das Datum mit angeben",
+            )
+        return end - start
+
+    def read_rule(self, first: dt.datetime | None, zone: ZoneInfo | None, all_day: bool):
+        """The recurrence rule, None without one, False when broken (reported).
+
+        With ``first`` None (a broken start) only the rule's own form is checked.
+        """
         simple, raw = self.one("wiederholung"), self.one("rrule")
         if simple and raw:
             self.report("rrule", "„Wiederholung“ und „RRULE“ stehen beide da", "nur eines von beiden angeben", raw)
@@ -358,11 +357,17 @@ class ScheduleReader:
         if not simple and not raw:
             return None
         key, text = ("wiederholung", simple) if simple else ("rrule", raw)
+        probe = first or dt.datetime(2000, 1, 3)
         try:
-            rule = parse_simple(simple, first.date()) if simple else parse_rrule(raw, first, zone)
+            rule = parse_simple(simple, first.date() if first else None) if simple else parse_rrule(raw, probe, zone or ZoneInfo("UTC"))
+            if first is None:
+                return False
             starts = rule.starts(first, MAX_INSTANCES)
         except FieldError as error:
             self.report(key, error.message, error.fix, text)
+            return False
+        except (ValueError, OverflowError):
+            self.report(key, f"„{text}“ ergibt Termine außerhalb des Kalenders", "ein früheres Ende oder einen kleineren Abstand angeben", text)
             return False
         if len(starts) > MAX_INSTANCES:
             self.report(key, f"„{text}“ ergibt mehr als {MAX_INSTANCES} Termine", "ein früheres Ende angeben", text)
@@ -381,15 +386,21 @@ class ScheduleReader:
             return False
         return rule
 
-    def read_exceptions(self, schedule: Schedule, zone: ZoneInfo) -> Schedule:
-        starts = set(schedule.rule_starts())
+    def read_exceptions(self, schedule: Schedule | None, zone: ZoneInfo | None) -> Schedule | None:
+        """Ausnahme, Zusatztermin, Ausfall, Verlegt and Ferien lines.
+
+        Without a schedule (its basic fields are broken) each line is still checked on its
+        own: a date that does not exist, a missing reason, an unknown place.
+        """
+        known = schedule is not None
+        starts = set(schedule.rule_starts()) if known else set()
         exclusions, extras, changes, breaks = [], [], [], []
-        has_rule = schedule.rule is not None
+        has_rule = schedule.rule is not None if known else bool(self.meta.get("wiederholung") or self.meta.get("rrule"))
         for text in as_list(self.meta.get("zusatztermin")):
             try:
                 value, note = split_reason(text)
                 extra = self.session_value(value, schedule)
-                if extra in starts:
+                if known and extra in starts:
                     raise FieldError(f"„{value}“ ist schon ein Termin der Reihe", "die Zeile löschen")
                 starts.add(extra)
                 extras.append(Extra(extra, note))
@@ -398,7 +409,7 @@ class ScheduleReader:
         for key in ("ausnahme", "ausfall", "verlegt"):
             for text in as_list(self.meta.get(key)):
                 try:
-                    if not has_rule and not extras:
+                    if not has_rule and not extras and "zusatztermin" not in self.meta:
                         raise FieldError(
                             "das geht nur bei Terminen mit Wiederholung oder Zusatzterminen",
                             "bei einem einzelnen Termin stattdessen Beginn ändern oder „Abgesagt: Grund“ schreiben",
@@ -421,22 +432,14 @@ class ScheduleReader:
                     self.report(key, error.message, error.fix, text)
         for text in as_list(self.meta.get("ferien")):
             try:
-                if not has_rule:
-                    raise FieldError("Ferien gibt es nur bei Terminen mit Wiederholung", "die Zeile löschen oder eine Wiederholung angeben")
-                value, reason = split_reason(text)
-                match = re.fullmatch(r"(\S+)\s+bis\s+(\S+)", value.strip())
-                if not match:
-                    raise FieldError(f"„{text}“ ist kein Zeitraum", "so schreiben: „2026-10-13 bis 2026-10-24 - Herbstferien“")
-                if not reason:
-                    raise FieldError(f"bei „{text}“ fehlt der Grund", "z. B. „ - Herbstferien“ anhängen")
-                first, last = parse_date(match[1]), parse_date(match[2])
-                if last < first:
-                    raise FieldError(f"in „{text}“ liegt das Ende vor dem Anfang", "die beiden Daten tauschen")
-                breaks.append(Break(first, last, reason))
+                breaks.append(self.read_break(text, has_rule))
             except FieldError as error:
                 self.report("ferien", error.message, error.fix, text)
-        if schedule.skip_holidays and not has_rule:
+        skip_holidays = [v.strip().lower() for v in as_list(self.meta.get("feiertage"))][:1] in (["überspringen"], ["ueberspringen"])
+        if skip_holidays and not has_rule:
             self.report("feiertage", "„Feiertage: überspringen“ geht nur bei Terminen mit Wiederholung", "die Zeile löschen")
+        if not known:
+            return None
         seen = set()
         for change in changes:
             if change.original in seen or change.original in {e.start for e in exclusions}:
@@ -456,18 +459,37 @@ class ScheduleReader:
             self.check_local_times(schedule, zone)
         return schedule
 
-    def session_value(self, value: str, schedule: Schedule) -> dt.datetime:
+    def read_break(self, text: str, has_rule: bool) -> Break:
+        """``2026-10-13 bis 2026-10-24 - Herbstferien``."""
+        if not has_rule:
+            raise FieldError("Ferien gibt es nur bei Terminen mit Wiederholung", "die Zeile löschen oder eine Wiederholung angeben")
+        value, reason = split_reason(text)
+        match = re.fullmatch(r"(\S+)\s+bis\s+(\S+)", value.strip())
+        if not match:
+            raise FieldError(f"„{text}“ ist kein Zeitraum", "so schreiben: „2026-10-13 bis 2026-10-24 - Herbstferien“")
+        if not reason:
+            raise FieldError(f"bei „{text}“ fehlt der Grund", "z. B. „ - Herbstferien“ anhängen")
+        first, last = parse_date(match[1]), parse_date(match[2])
+        if last < first:
+            raise FieldError(f"in „{text}“ liegt das Ende vor dem Anfang", "die beiden Daten tauschen")
+        return Break(first, last, reason)
+
+    def session_value(self, value: str, schedule: Schedule | None) -> dt.datetime:
         """A date or date-time written for a session, as the naive local start."""
         moment = parse_date_or_datetime(value)
         if isinstance(moment, dt.datetime):
-            if schedule.all_day:
+            if schedule is not None and schedule.all_day:
                 raise FieldError(f"„{value}“ hat eine Uhrzeit, der Termin ist ganztägig", "nur das Datum angeben")
             return moment
+        if schedule is None:
+            return dt.datetime.combine(moment, dt.time())
         return dt.datetime.combine(moment, dt.time() if schedule.all_day else schedule.first.time())
 
-    def find_session(self, value: str, schedule: Schedule, starts: set) -> dt.datetime:
+    def find_session(self, value: str, schedule: Schedule | None, starts: set) -> dt.datetime:
         """The series start that ``value`` (a date, or date and time) refers to."""
         moment = parse_date_or_datetime(value)
+        if schedule is None:
+            return moment if isinstance(moment, dt.datetime) else dt.datetime.combine(moment, dt.time())
         if isinstance(moment, dt.datetime):
             candidates = [s for s in starts if s == moment]
         else:
@@ -475,7 +497,8 @@ class ScheduleReader:
         if len(candidates) == 1:
             return candidates[0]
         if not candidates:
-            near = sorted(starts, key=lambda s: abs(s - dt.datetime.combine(moment if not isinstance(moment, dt.datetime) else moment.date(), dt.time())))[:2]
+            day = moment.date() if isinstance(moment, dt.datetime) else moment
+            near = sorted(starts, key=lambda s: abs(s - dt.datetime.combine(day, dt.time())))[:2]
             hint = ", ".join(f"{s:%Y-%m-%d}" if schedule.all_day else f"{s:%Y-%m-%d %H:%M}" for s in sorted(near))
             raise FieldError(
                 f"am {value} gibt es keinen Termin dieser Reihe",
@@ -483,7 +506,7 @@ class ScheduleReader:
             )
         raise FieldError(f"am {value} gibt es mehrere Termine", "die Uhrzeit mit angeben, z. B. „2026-10-06 17:00“")
 
-    def read_move(self, text: str, schedule: Schedule, starts: set) -> Change:
+    def read_move(self, text: str, schedule: Schedule | None, starts: set) -> Change:
         """``2026-10-13 auf 2026-10-14 18:00 bis 20:00, Ort: rathaus - Grund``."""
         fix = "so schreiben: „2026-10-13 auf 2026-10-14 18:00, Ort: rathaus - Grund“ (siehe docs/kalender-felder.md)"
         value, reason = split_reason(text)
@@ -498,28 +521,31 @@ class ScheduleReader:
         if not match:
             raise FieldError(f"„{text}“ ist unverständlich", fix)
         original = self.find_session(match["old"], schedule, starts)
+        all_day = schedule is not None and schedule.all_day
         new_start, new_duration = None, None
         if match["new"]:
             new_text = match["new"].strip()
-            if re.fullmatch(r"\d{1,2}:\d{2}(\s*Uhr)?", new_text):
-                if schedule.all_day:
+            if TIME_ONLY_RE.fullmatch(new_text):
+                if all_day:
                     raise FieldError(f"„{new_text}“ ist eine Uhrzeit, der Termin ist ganztägig", "ein Datum angeben")
                 new_start = dt.datetime.combine(original.date(), parse_time(new_text))
             else:
                 new_start = self.session_value(new_text, schedule)
-                if isinstance(parse_date_or_datetime(new_text), dt.date) and not isinstance(parse_date_or_datetime(new_text), dt.datetime):
+                written = parse_date_or_datetime(new_text)
+                if not isinstance(written, dt.datetime):
                     new_start = dt.datetime.combine(new_start.date(), original.time())
         if match["end"]:
             base = new_start or original
             end_text = match["end"].strip()
             end = (
                 dt.datetime.combine(base.date(), parse_time(end_text))
-                if re.fullmatch(r"\d{1,2}:\d{2}(\s*Uhr)?", end_text)
+                if TIME_ONLY_RE.fullmatch(end_text)
                 else self.session_value(end_text, schedule)
             )
             if end <= base:
                 raise FieldError(f"in „{text}“ liegt das Ende nicht nach dem Beginn", "die Uhrzeiten prüfen")
             new_duration = end - base
+            check_duration_length(new_duration, end_text)
         if new_start is None and new_duration is None and venue is None:
             raise FieldError(f"„{text}“ sagt nicht, wohin verlegt wird", fix)
         return Change(original, False, new_start, new_duration, venue, reason)

@@ -17,6 +17,11 @@ DURATION_PART_RE = re.compile(
 ISO_DURATION_RE = re.compile(r"^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?)?$", re.IGNORECASE)
 
 DATE_FIX = "Datum als JJJJ-MM-TT schreiben, z. B. 2026-09-01"
+# Years a calendar date may have: anything else is a typo (and would break the time-zone maths).
+MIN_YEAR, MAX_YEAR = 1900, 2200
+# The longest single session (a series is written with Wiederholung, not as one long session).
+MAX_DURATION = dt.timedelta(days=366)
+DURATION_FIX = "Dauer z. B. als „2 Stunden“, „90 Minuten“, „1:30“ oder „3 Tage“ schreiben"
 
 
 def parse_date(text: str) -> dt.date:
@@ -30,6 +35,11 @@ def parse_date(text: str) -> dt.date:
         if not match:
             raise FieldError(f"„{text}“ ist kein Datum", DATE_FIX)
         day, month, year = (int(x) for x in match.groups())
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        raise FieldError(
+            f"im Datum „{text}“ ist das Jahr {year} unmöglich",
+            f"das Jahr vierstellig und richtig schreiben (zwischen {MIN_YEAR} und {MAX_YEAR}), z. B. 2026-09-01",
+        )
     try:
         return dt.date(year, month, day)
     except ValueError:
@@ -67,7 +77,28 @@ def parse_duration(text: str) -> dt.timedelta:
     """Parse ``2 Stunden``, ``90 min``, ``1:30``, ``1 Std 30 min``, ``3 Tage`` or ``PT2H``."""
     raw = text
     text = text.strip()
-    fix = "Dauer z. B. als „2 Stunden“, „90 Minuten“, „1:30“ oder „3 Tage“ schreiben"
+    fix = DURATION_FIX
+    try:
+        result = _duration(text, raw, fix)
+    except OverflowError:
+        raise FieldError(f"„{raw}“ ist viel zu lang: ein einzelner Termin dauert höchstens {MAX_DURATION.days} Tage",
+                         fix) from None
+    if result <= dt.timedelta():
+        raise FieldError(f"die Dauer „{raw}“ ist nicht länger als null", fix)
+    return result
+
+
+def check_duration_length(duration: dt.timedelta, written: str) -> None:
+    """A single session longer than MAX_DURATION is a typo (``99999 Stunden``)."""
+    if duration > MAX_DURATION:
+        raise FieldError(
+            f"„{written}“ ergibt einen einzelnen Termin von {duration.days} Tagen; höchstens {MAX_DURATION.days} Tage sind möglich",
+            "die Länge eines einzelnen Termins angeben (z. B. „Dauer: 2 Stunden“); "
+            "für einen regelmäßigen Termin „Wiederholung“ verwenden",
+        )
+
+
+def _duration(text: str, raw: str, fix: str) -> dt.timedelta:
     match = DURATION_HM_RE.match(text)
     if match:
         result = dt.timedelta(hours=int(match.group(1)), minutes=int(match.group(2)))
@@ -89,8 +120,6 @@ def parse_duration(text: str) -> dt.timedelta:
                 result += dt.timedelta(hours=value)
             else:
                 result += dt.timedelta(minutes=value)
-    if result <= dt.timedelta():
-        raise FieldError(f"die Dauer „{raw}“ ist nicht länger als null", fix)
     return result
 
 

@@ -44,9 +44,6 @@ class Venue:
             return None
         return f"https://www.openstreetmap.org/?mlat={self.lat}&mlon={self.lon}#map=18/{self.lat}/{self.lon}"
 
-    def fingerprint_data(self) -> dict:
-        return {"name": self.name, "address": self.address, "lat": self.lat, "lon": self.lon}
-
 
 def _line_of(text: str, pattern: str) -> int | None:
     for number, line in enumerate(text.splitlines(), start=1):

@@ -211,7 +211,7 @@ class CalendarViews:
             "series": original.schedule.recurring,
             "first": held[0] if held else None,
             "last": held[-1] if held else None,
-            "breaks": original.schedule.breaks,
+            "breaks": api.shown_breaks(shown),
             "languages": language_names(original.spoken_languages, lang),
             "categories": [
                 {"name": c.name(lang, self.default), "url": self.category_url(lang, c.key)} for c in original.categories
@@ -262,7 +262,7 @@ class CalendarViews:
                 slots.setdefault((start, end), {}).setdefault(weekday, []).append((shown, url))
             courses.append({
                 "entry": shown, "fallback": shown.lang != lang, "url": url,
-                "first": held[0], "last": held[-1], "breaks": original.schedule.breaks,
+                "first": held[0], "last": held[-1], "breaks": api.shown_breaks(shown),
                 "skipped": [o for o in sessions if o.state == "skipped" and o.last_day >= self.today],
                 "next": [Item(o, shown.lang != lang, url) for o in future[:4]],
                 "weekly": weekly,

@@ -16,6 +16,8 @@ IGNORED_PARTS = {"__pycache__", ".cache", "tests", ".pytest_cache"}
 
 
 def report(result) -> None:
+    for line in result.warnings:
+        print(f"  {line}", flush=True)
     if result.ok:
         print(f"Vorschau neu gebaut in {result.seconds:.1f} s.".replace(".", ",", 1), flush=True)
     else:
@@ -54,11 +56,14 @@ def main(argv=None) -> int:
                 continue
             if args.compile and any(path.endswith(".po") for _, path in changes):
                 subprocess.run(args.compile, shell=True, cwd=root, check=False)
+            if any(not Path(path).is_relative_to(builder.content) for _, path in changes):
+                builder.restart()  # code, templates, settings or catalogs: a fresh build process
             report(builder.build())
     except KeyboardInterrupt:
         print("\nVorschau beendet.")
     finally:
         server.shutdown()
+        builder.close()
     return 0
 
 

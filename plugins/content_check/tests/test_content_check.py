@@ -83,3 +83,32 @@ def test_clean_content_passes(tmp_path):
     (tmp_path / "pages" / "hallo.de.md").write_text("Title: Hallo\nSlug: hallo\nLang: de\n\nText.\n")
     (tmp_path / "pages" / "hallo.en.md").write_text("Title: Hello\nSlug: hallo\nLang: en\n\nText.\n")
     assert problems_of(tmp_path) == []
+
+
+def test_leftover_template_text_and_placeholders_are_errors_except_in_drafts(tmp_path):
+    from testsupport import git_init  # noqa: PLC0415
+
+    git_init(tmp_path)
+    (tmp_path / "kalender").mkdir()
+    (tmp_path / "news").mkdir()
+    for name in ("orte.toml", "kategorien.toml"):
+        (tmp_path / "kalender" / name).write_text((BROKEN / "kalender" / name).read_text())
+    (tmp_path / "news" / "2026-09-01-fest.de.md").write_text(
+        "Title: Fest\nSlug: fest\nLang: de\nDate: 2026-09-01 10:00\nSummary: $summary\n\nText.\n", encoding="utf-8")
+    (tmp_path / "kalender" / "kurs.de.md").write_text(
+        "Title: Kurs\nSlug: kurs\nLang: de\nSummary: [Ein, zwei Sätze: worum geht es?]\nArt: veranstaltung\n"
+        "Beginn: 2027-09-01 10:00\nEnde: 12:00\n\n[Hier steht, was bei der Veranstaltung passiert und für wen sie ist.]\n",
+        encoding="utf-8")
+    (tmp_path / "kalender" / "entwurf.de.md").write_text(
+        "Title: Entwurf\nSlug: entwurf\nLang: de\nSummary: [Ein, zwei Sätze: worum geht es?]\nStatus: draft\n"
+        "Art: veranstaltung\nBeginn: 2027-09-01 10:00\nEnde: 12:00\n\n$text\n", encoding="utf-8")
+    found = [str(p) for p in problems_of(tmp_path) if not p.is_warning]
+    root = tmp_path.name
+    assert found == [
+        f"{root}/kalender/kurs.de.md:4: Summary: der Vorlagentext „[Ein, zwei Sätze: worum geht es?]“ steht noch da "
+        "— ihn durch den eigenen Text ersetzen",
+        f"{root}/kalender/kurs.de.md:9: Text: der Vorlagentext „[Hier steht, was bei der Veranstaltung passiert und "
+        "für wen sie ist.]“ steht noch da — ihn durch den eigenen Text ersetzen",
+        f"{root}/news/2026-09-01-fest.de.md:5: Summary: der Platzhalter „$summary“ wurde nicht ersetzt — ihn durch den "
+        "richtigen Wert ersetzen (siehe die Erklärung in der Vorlage, plugins/authoring/templates/)",
+    ]

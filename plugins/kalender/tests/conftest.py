@@ -8,9 +8,9 @@ import pytest
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from kalender.check import check_content, update
-from testsupport import write_content
+from kalender.check import check_content
 from kalender.generator import calendar_generator_finalized
+from testsupport import commit_all, git_init, write_content
 
 REPO = Path(__file__).resolve().parents[3]
 
@@ -39,15 +39,16 @@ de = "Garten"
 
 
 class Site:
-    """A small content folder with calendar files; check it, update its state, build it."""
+    """A small git repository with a content folder of calendar files; check it, commit, build it."""
 
     def __init__(self, root: Path):
-        self.root = root
+        self.root = git_init(root)
         self.content = root / "content"
         (self.content / "kalender").mkdir(parents=True)
         self.write_raw("kalender/orte.toml", VENUES)
         self.write_raw("kalender/kategorien.toml", CATEGORIES)
         self.builds = 0
+        self.commits = 0
 
     def write_raw(self, rel: str, text: str) -> Path:
         return write_content(self.content, rel, text)
@@ -83,8 +84,10 @@ class Site:
         """Every problem as its German message line."""
         return [str(p) for p in check_content(str(self.content), self.settings())]
 
-    def update_state(self) -> None:
-        assert update(str(self.content), self.settings()) == 0
+    def commit(self, message: str = "Änderung", when: int | None = None) -> str:
+        """Commit everything; each commit one day after the previous one unless ``when`` is given."""
+        self.commits += 1
+        return commit_all(self.root, message, when or 1767225600 + 86400 * self.commits)
 
     def build(self, output: str = "out", **overrides):
         """Run Pelican; return (output dir, the CalendarGenerator)."""

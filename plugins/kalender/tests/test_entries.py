@@ -2,6 +2,9 @@
 
 import pytest
 
+from kalender.api import entry_for_lang, occurrences, shown_breaks
+from kalender.check import check_content, load_calendar
+
 from .conftest import COURSE
 
 
@@ -13,7 +16,7 @@ def only(problems, needle):
 
 def test_valid_course_has_no_problems(site):
     site.entry("deutschkurs.de.md", COURSE)
-    site.update_state()
+    site.commit()
     assert site.problems() == []
 
 
@@ -92,20 +95,55 @@ def test_cancelled_or_moved_session_that_is_not_an_occurrence(site):
     assert only(problems, "Verlegt:").startswith("content/kalender/x.de.md:11: Verlegt: am 2026-04-04")
 
 
-def test_translation_whose_times_differ(site):
-    site.entry("kurs.de.md", COURSE)
-    site.entry("kurs.en.md", "Title: German\nSlug: deutschkurs\nLang: en\nBeginn: 2026-03-24 18:00\nEnde: 19:00\n\nText\n")
-    message = only(site.problems(), "weicht vom Original ab")
-    assert message.startswith("content/kalender/kurs.en.md:4: Beginn: „2026-03-24 18:00“ weicht vom Original ab")
-    assert "content/kalender/kurs.de.md" in message
-
-
-def test_translation_with_same_times_and_own_reasons_is_fine(site):
+def test_schedule_fields_in_a_translation_belong_into_the_original(site):
     site.entry("kurs.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\nAusfall: 2026-04-02 - krank"))
-    site.entry("kurs.en.md", "Title: German\nSlug: deutschkurs\nLang: en\nBeginn: 2026-03-24  17:00\n"
-               "Ausfall: 2026-04-02 - teacher is ill\n\nText\n")
-    site.update_state()
+    site.entry("kurs.en.md", "Title: German\nSlug: deutschkurs\nLang: en\nBeginn: 2026-03-24 18:00\n"
+               "Ausfall: 2026-04-02 - The teacher is ill.\nKategorie: sprache\n\nText\n")
+    problems = site.problems()
+    beginn = only(problems, "kurs.en.md:4: Beginn:")
+    assert "steht nur im Original (content/kalender/kurs.de.md)" in beginn and "die Zeile hier löschen" in beginn
+    ausfall = only(problems, "kurs.en.md:5: Ausfall:")
+    assert "„Grund: 2026-04-02 - The teacher is ill.“" in ausfall, "the fix is the exact line to write instead"
+    only(problems, "kurs.en.md:6: Kategorie: steht nur im Original")
+    assert len(problems) == 3, problems
+
+
+def test_adding_a_line_to_the_original_never_touches_a_translation(site):
+    site.entry("kurs.de.md", COURSE)
+    site.entry("kurs.en.md", "Title: German\nSlug: deutschkurs\nLang: en\nSummary: Practise.\n\nText\n")
     assert site.problems() == []
+    site.entry("kurs.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\nAusfall: 2026-04-02 - krank\n"
+                                            "Verlegt: 2026-04-07 auf 18:00 - Raum belegt"))
+    assert site.problems() == []
+
+
+def test_a_translated_reason_is_shown_and_a_missing_one_falls_back_to_the_original(site):
+    site.entry("kurs.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\nAusfall: 2026-04-02 - Die Lehrerin ist krank.\n"
+                                            "Ferien: 2026-04-13 bis 2026-04-17 - Osterferien"))
+    site.entry("kurs.en.md", "Title: German\nSlug: deutschkurs\nLang: en\nGrund: 2026-04-02 - The teacher is ill.\n\nText\n")
+    site.entry("kurs.ar.md", "Title: ألمانية\nSlug: deutschkurs\nLang: ar\nGrund: 2026-04-13 - عطلة الفصح\n\nنص\n")
+    assert site.problems() == []
+    calendar, _ = load_calendar(str(site.content), site.settings())
+    [original] = calendar.originals
+    english, arabic = (entry_for_lang(original, lang) for lang in ("en", "ar"))
+    [cancelled_en] = [o for o in occurrences(english) if o.state == "cancelled"]
+    assert (cancelled_en.reason, cancelled_en.reason_lang) == ("The teacher is ill.", "en")
+    [cancelled_ar] = [o for o in occurrences(arabic) if o.state == "cancelled"]
+    assert (cancelled_ar.reason, cancelled_ar.reason_lang) == ("Die Lehrerin ist krank.", "de")
+    assert [(b.reason, b.reason_lang) for b in shown_breaks(arabic)] == [("عطلة الفصح", "ar")]
+    assert [(b.reason, b.reason_lang) for b in shown_breaks(english)] == [("Osterferien", "de")]
+    assert english.schedule is original.schedule, "one schedule for every language"
+
+
+def test_a_reason_for_a_date_without_a_line_in_the_original_is_a_warning(site):
+    site.entry("kurs.de.md", COURSE)
+    site.entry("kurs.en.md", "Title: German\nSlug: deutschkurs\nLang: en\nGrund: 2026-04-02 - ill\n"
+               "Grund: morgen - ill\nGrund: 2026-04-09\n\nText\n")
+    problems = check_content(str(site.content), site.settings())
+    unused = [p for p in problems if p.line == 4]
+    assert [p.level for p in unused] == ["warning"] and "wird nicht gezeigt" in unused[0].message
+    assert "„morgen“" in only([str(p) for p in problems], "kurs.en.md:5: Grund:")
+    assert "fehlt der übersetzte Text" in only([str(p) for p in problems], "kurs.en.md:6: Grund:")
 
 
 def test_duplicate_slug(site):
@@ -150,14 +188,6 @@ def test_image_needs_alt_text_and_file(site):
     problems = site.problems()
     only(problems, "die Bilddatei „images/fehlt.jpg“ gibt es nicht")
     only(problems, "Bildbeschreibung fehlt")
-
-
-def test_stale_sequence_state_is_reported(site):
-    site.entry("kurs.de.md", COURSE)
-    site.update_state()
-    site.entry("kurs.de.md", COURSE.replace("Ende: 19:00", "Ende: 19:30"))
-    message = only(site.problems(), "SEQUENCE aber nicht erhöht")
-    assert "--update" in message
 
 
 def test_bad_venue_file(site):

@@ -3,7 +3,11 @@
 import pytest
 from icalendar import Calendar
 
+from pelican.settings import read_settings
+
+from kalender.check import check_content
 from kalender.problems import CalendarContentError
+from testsupport import git, write_content
 
 from .conftest import COURSE
 
@@ -32,7 +36,7 @@ def prepared(site):
     site.entry("deutschkurs.de.md", COURSE)
     site.entry("deutschkurs.en.md", "Title: German course\nSlug: deutschkurs\nLang: en\nSummary: Practise German.\n\nWe practise.\n")
     site.entry("sommerfest.de.md", EVENT)
-    site.update_state()
+    site.commit()
 
 
 def test_build_writes_every_feed_in_every_language(site):
@@ -104,25 +108,96 @@ def test_cached_rebuild_with_reader_cache(site):
     assert feeds(first) == feeds(second)
 
 
-def test_time_change_raises_sequence_and_keeps_uid(site, monkeypatch):
-    prepared(site)
+def sequence_and_stamp(output, slug="deutschkurs"):
+    [event] = vevents((output / f"kalender/feeds/termine/{slug}.ics").read_bytes())
+    return int(event["SEQUENCE"]), event["DTSTAMP"].dt.timestamp(), str(event["UID"])
+
+
+def test_sequence_and_dtstamp_come_from_the_git_history(site, monkeypatch):
+    prepared(site)  # committed at T1 = 2026-01-02
+    t1 = 1767225600 + 86400
     output, _ = site.build("out1")
-    [before] = vevents((output / "kalender/feeds/termine/deutschkurs.ics").read_bytes())
+    assert sequence_and_stamp(output) == (0, t1, "deutschkurs@test.invalid")
+
+    # An uncommitted time change (the preview): one more change, stamped "now" (SOURCE_DATE_EPOCH).
     site.entry("deutschkurs.de.md", COURSE.replace("Ende: 19:00", "Ende: 19:30"))
-    with pytest.raises(CalendarContentError, match="SEQUENCE aber nicht erhöht"):
-        site.build("out2")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1770000000")
-    site.update_state()
-    output, _ = site.build("out3")
-    [after] = vevents((output / "kalender/feeds/termine/deutschkurs.ics").read_bytes())
-    assert str(after["UID"]) == str(before["UID"]) == "deutschkurs@test.invalid"
-    assert int(after["SEQUENCE"]) == int(before["SEQUENCE"]) + 1 == 1
-    assert after["DTSTAMP"].dt > before["DTSTAMP"].dt
-    # A text-only change does not count as a change for subscribers.
+    output, _ = site.build("out2")
+    assert sequence_and_stamp(output) == (1, 1770000000, "deutschkurs@test.invalid")
+
+    # Committed: the commit's time; the same commit builds the same bytes on any day.
+    t2 = 1767225600 + 5 * 86400
+    site.commit("Deutschkurs endet 19:30", when=t2)
+    first, _ = site.build("out3")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1800000000")
+    second, _ = site.build("out4")
+    assert sequence_and_stamp(first) == (1, t2, "deutschkurs@test.invalid")
+    assert feeds(first) == feeds(second)
+
+    # Text only (title, summary, a reason): SEQUENCE and DTSTAMP stay.
     site.entry("deutschkurs.de.md", COURSE.replace("Ende: 19:00", "Ende: 19:30").replace("Deutsch **üben**", "Deutsch lernen"))
-    output, _ = site.build("out4")
-    [text_only] = vevents((output / "kalender/feeds/termine/deutschkurs.ics").read_bytes())
-    assert int(text_only["SEQUENCE"]) == 1
+    site.commit("Nur Text", when=t2 + 86400)
+    output, _ = site.build("out5")
+    assert sequence_and_stamp(output) == (1, t2, "deutschkurs@test.invalid")
+
+    # The venue's address is part of the place: a change there counts for the entries at that venue.
+    venues = site.content / "kalender/orte.toml"
+    venues.write_text(venues.read_text(encoding="utf-8").replace("Teststraße 1", "Teststraße 3"), encoding="utf-8")
+    site.commit("Zentrum umgezogen", when=t2 + 2 * 86400)
+    output, _ = site.build("out6")
+    assert sequence_and_stamp(output) == (2, t2 + 2 * 86400, "deutschkurs@test.invalid")
+    assert sequence_and_stamp(output, "sommerfest")[0] == 0, "the festival is in the other venue"
+
+
+def test_renaming_a_committed_file_keeps_uid_and_sequence(site):
+    prepared(site)
+    site.entry("deutschkurs.de.md", COURSE.replace("Ende: 19:00", "Ende: 19:30"))
+    site.commit("19:30")
+    before, _ = site.build("out1")
+    git(site.root, "mv", "content/kalender/deutschkurs.de.md", "content/kalender/kurs-abend.de.md")
+    site.commit("umbenannt")
+    after, _ = site.build("out2")
+    assert sequence_and_stamp(after) == sequence_and_stamp(before) and sequence_and_stamp(before)[0] == 1
+    assert feeds(after) == feeds(before)
+
+
+def test_two_branches_changing_neighbouring_entries_merge_and_count_once_each(site):
+    prepared(site)
+    git(site.root, "checkout", "-q", "-b", "kurs")
+    site.entry("deutschkurs.de.md", COURSE.replace("Ende: 19:00", "Ende: 19:30"))
+    site.commit("Kurs länger")
+    git(site.root, "checkout", "-q", "main")
+    git(site.root, "checkout", "-q", "-b", "fest")
+    site.entry("sommerfest.de.md", EVENT.replace("2026-07-04", "2026-07-11"))
+    site.commit("Fest verschoben")
+    git(site.root, "checkout", "-q", "main")
+    git(site.root, "merge", "-q", "--no-ff", "-m", "kurs", "kurs", when=1767225600 + 30 * 86400)
+    git(site.root, "merge", "-q", "--no-ff", "-m", "fest", "fest", when=1767225600 + 31 * 86400)
+    output, _ = site.build()
+    assert sequence_and_stamp(output)[:2] == (1, 1767225600 + 30 * 86400)
+    assert sequence_and_stamp(output, "sommerfest")[:2] == (1, 1767225600 + 31 * 86400)
+
+
+def test_a_shallow_clone_is_a_clear_error(site, tmp_path):
+    prepared(site)
+    site.commit("zweite")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{site.root}", str(clone))
+    problems = [str(p) for p in check_content(str(clone / "content"), site.settings(PATH=str(clone / "content")))]
+    assert problems == ["content/kalender: Git: das Repository ist ein flacher Klon (shallow clone) ohne die ganze "
+                        "Geschichte; daraus lassen sich SEQUENCE und DTSTAMP nicht bestimmen — „git fetch --unshallow“ "
+                        "ausführen (in CI: actions/checkout mit „fetch-depth: 0“)"]
+
+
+def test_content_outside_a_repository_is_a_clear_error(tmp_path):
+    content = tmp_path / "content"
+    write_content(content, "kalender/fest.de.md", EVENT.replace("Ort: saal\nKategorie: garten\n", ""))
+    settings = read_settings(None, override={"PATH": str(content), "CALENDAR_UID_DOMAIN": "test.invalid",
+                                             "LANGUAGES": {"de": ("Deutsch", "ltr")}, "DEFAULT_LANG": "de",
+                                             "TIMEZONE": "Europe/Berlin"})
+    [problem] = check_content(str(content), settings)
+    assert (problem.path, problem.field) == ("content/kalender", "Git")
+    assert "in keinem Git-Repository" in problem.message and "git clone" in problem.fix
 
 
 def test_build_fails_with_all_problems(site):

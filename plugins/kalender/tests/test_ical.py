@@ -38,7 +38,7 @@ def built(site):
     site.entry("kurs.de.md", FULL_COURSE)
     site.entry("tage.de.md", ALL_DAY)
     site.entry("lesung.de.md", CANCELLED)
-    site.update_state()
+    site.commit()
     return site.build()
 
 

@@ -57,7 +57,7 @@ def _generated_ends(calendar):
 def test_sessions_across_the_clock_change_keep_their_local_end(site):
     site.entry("nacht.de.md", NIGHT)
     site.entry("lang.de.md", FIRST_SPANS)
-    site.update_state()
+    site.commit()
     out, _ = site.build()
     for slug, local_end in (("nachtcafe", dt.time(4, 0)), ("lange-nacht", dt.time(3, 30))):
         calendar = _feed(out, slug)
@@ -80,7 +80,7 @@ def test_no_extra_overrides_for_other_series_or_single_events(site):
     site.entry("kurs.de.md", COURSE)
     site.entry("einmal.de.md", NIGHT.replace("Slug: nachtcafe", "Slug: einmal").replace("Wiederholung: wöchentlich, 3 mal\n", "")
                .replace("2026-10-17 22:00", "2026-10-24 22:00").replace("2026-10-18 04:00", "2026-10-25 04:00"))
-    site.update_state()
+    site.commit()
     out, _ = site.build()
     assert len(_feed(out, "deutschkurs").walk("VEVENT")) == 1
     single = _feed(out, "einmal").walk("VEVENT")

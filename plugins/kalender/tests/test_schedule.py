@@ -3,16 +3,14 @@
 import datetime as dt
 
 from kalender.api import entry_for_lang, occurrences
-from kalender.check import build_calendar, read_content
-from kalender.config import apply_defaults
+from kalender.check import load_calendar
 
 from .conftest import COURSE
 
 
 def calendar_of(site):
-    settings = apply_defaults(site.settings())
-    calendar = build_calendar(read_content(settings), settings)
-    assert [str(p) for p in calendar.problems] == []
+    calendar, problems = load_calendar(str(site.content), site.settings())
+    assert [str(p) for p in problems] == []
     return calendar
 
 

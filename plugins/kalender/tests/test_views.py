@@ -20,9 +20,7 @@ from jinja2 import Environment, FileSystemLoader
 from pelican import Pelican
 from pelican.settings import read_settings
 
-from kalender.check import update
-
-from testsupport import compiled_theme
+from testsupport import compiled_theme, git_init
 
 REPO = Path(__file__).resolve().parents[3]
 TODAY = dt.date(2026, 11, 24)
@@ -133,7 +131,7 @@ FILES = {
 
 @pytest.fixture(scope="module")
 def out(tmp_path_factory):
-    root = tmp_path_factory.mktemp("calendar-views")
+    root = git_init(tmp_path_factory.mktemp("calendar-views"))
     content = root / "content"
     for folder in ("kalender", "pages", "news"):
         (content / folder).mkdir(parents=True)
@@ -150,7 +148,6 @@ def out(tmp_path_factory):
             "CACHE_PATH": str(root / "cache"),
             "SITE_ABSOLUTE_URL": "https://example.org",
         })  # fmt: skip
-        assert update(str(content), settings) == 0
         Pelican(settings).run()
     finally:
         mp.undo()

@@ -10,6 +10,7 @@ import pytest
 
 from preview.builder import PreviewBuilder
 from preview.server import error_page, make_server
+from testsupport import commit_all, git_init
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -27,11 +28,14 @@ def fetch(server, path):
 def preview(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
+    git_init(tmp_path)
+    commit_all(tmp_path, "Inhalt", 1767225600)
     builder = PreviewBuilder(ROOT, ROOT / "pelicanconf.py", content, tmp_path / "work")
     server = make_server(builder, port=0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield builder, server, content
     server.shutdown()
+    builder.close()
 
 
 def test_error_shown_in_browser_and_last_good_build_kept(preview):
@@ -70,3 +74,18 @@ def test_missing_page_gets_the_languages_404_page(preview):
 def test_error_page_without_any_good_build_names_every_problem():
     body = error_page(["a.md:1: Title: fehlt — Titel schreiben", "b.md:2: Lang: x — de"], False).decode()
     assert body.count("<li>") == 2 and 'http-equiv="refresh"' in body and "letzten fehlerfreien" not in body
+
+
+def test_rebuilds_reuse_one_build_process_until_code_changes(preview):
+    builder, _server, content = preview
+    assert builder.build().ok, builder.last.errors
+    worker = builder._worker.pid
+    entry = content / "kalender" / "deutschkurs-einstieg.de.md"
+    entry.write_text(entry.read_text(encoding="utf-8").replace(
+        "Ort: zentrum\n", "Ausfall: 2027-01-18 - Die Kursleitung ist krank.\nOrt: zentrum\n", 1), encoding="utf-8")
+    assert builder.build().ok, builder.last.errors
+    assert builder._worker.pid == worker, "the second build reuses the running build process"
+    page = (builder.current / "kalender" / "deutschkurs-einstieg" / "index.html").read_text(encoding="utf-8")
+    assert "Die Kursleitung ist krank." in page, "the saved change is in the rebuilt page"
+    builder.restart()
+    assert builder.build().ok and builder._worker.pid != worker
