@@ -16,6 +16,7 @@ from .listings import ListingGenerator, news_feed_urls
 from .assets import FingerprintedAssets, minify_stylesheets
 from .navigation import build_navigation
 from .organization import replace_org_fields
+from .publication import hold_back_future_news
 from .selection import localize
 from .sitemap import SitemapCollector
 from .template_context import TemplateFunctions, page_lang
@@ -191,6 +192,7 @@ def register():
     signals.initialized.connect(_on_initialized)
     signals.generator_init.connect(_on_generator_init)
     signals.content_object_init.connect(_on_content_init)
+    signals.content_object_init.connect(hold_back_future_news)
     signals.article_generator_finalized.connect(_check_languages)
     signals.page_generator_finalized.connect(_check_languages)
     signals.page_generator_finalized.connect(_take_home_intros)
