@@ -6,7 +6,9 @@ import runpy
 import sys
 from pathlib import Path
 
-from .pages import check_pages_and_news
+from kalender.problems import Problem
+
+from .pages import check_pages_and_news, held_back_notices
 
 
 def load_settings(settings_file: Path) -> dict:
@@ -29,9 +31,9 @@ def collect_problems(settings: dict, content_dir: Path) -> list:
     """
     content_dir = Path(content_dir).resolve()
     root = content_dir.parent
-    problems = list(check_pages_and_news(content_dir, settings, root))
-    for check in extra_checks():
-        problems += check(content_dir, settings, root)
+    problems = []
+    for check in [check_pages_and_news, *extra_checks()]:
+        problems += _run(check, content_dir, settings, root)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 
@@ -40,7 +42,23 @@ def extra_checks():
     from kalender.check import check as check_calendar  # noqa: PLC0415 - plugins import each other late
     from partners.check import check as check_partners  # noqa: PLC0415
 
-    return [check_calendar, check_partners]
+    from .safety import check as check_safety  # noqa: PLC0415
+
+    return [check_calendar, check_partners, check_safety]
+
+
+def _run(check, content_dir, settings, root) -> list:
+    """One check's problems; should it fail on an input nobody foresaw, that becomes a message too.
+
+    A volunteer never gets a traceback, and the other checks still report everything they find.
+    """
+    try:
+        return list(check(content_dir, settings, root))
+    except Exception as error:  # noqa: BLE001 - the last line of defence, see the docstring
+        name = getattr(check, "__module__", "?").split(".")[0]
+        return [Problem(content_dir.name, None, "Prüfung",
+                        f"die Prüfung „{name}“ ist an einer Datei gescheitert ({type(error).__name__}: {error})",
+                        "die zuletzt geänderten Dateien durchsehen; bitte diese Meldung an die Technik-Gruppe weitergeben")]
 
 
 def main(argv=None) -> int:
@@ -58,6 +76,8 @@ def main(argv=None) -> int:
         print(f"Inhaltsordner {content_dir} gibt es nicht.", file=sys.stderr)
         return 2
     problems = collect_problems(settings, content_dir)
+    for notice in held_back_notices(content_dir, settings, content_dir.parent):
+        print(f"Hinweis: {notice}")
     files = sum(1 for _ in content_dir.rglob("*.md"))
     if not problems:
         print(f"Alles in Ordnung: {files} Inhaltsdateien geprüft, keine Fehler.")
