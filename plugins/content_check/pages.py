@@ -160,9 +160,10 @@ def _version_problems(kind, original: ContentFile, item: ContentFile) -> list[Pr
 
 
 def held_back_notices(content_dir: Path, settings: dict, rel_to: Path) -> list[str]:
-    """News dated after today: they appear on their day (multilingual.publication), said in ``make check``."""
+    """News dated after today, one line per item: they appear on their day (multilingual.publication)."""
     timezone, day = settings.get("TIMEZONE") or "UTC", today(settings)
-    notes = []
+    default = settings["DEFAULT_LANG"]
+    waiting: dict[str, list[tuple[ContentFile, dt.datetime]]] = {}
     for kind, path in _markdown_files(Path(content_dir)):
         if kind != "news":
             continue
@@ -172,9 +173,15 @@ def held_back_notices(content_dir: Path, settings: dict, rel_to: Path) -> list[s
             continue
         moment = read_date(item.value("date") or "")[0]
         if moment and _status(item) != "draft" and is_held_back(moment, timezone, day):
-            notes.append(f"{item.rel}:{item.line('date')}: Date: erscheint erst am {moment:%d.%m.%Y} "
-                         f"(heute ist {day:%d.%m.%Y}); bis dahin steht die Nachricht nicht auf der Website")
-    return notes
+            waiting.setdefault(item.value("slug") or item.rel, []).append((item, moment))
+    notes = []
+    for versions in waiting.values():
+        versions.sort(key=lambda pair: (pair[0].value("lang") != default, pair[0].rel))
+        item, moment = versions[0]
+        others = f" (mit {len(versions) - 1} Übersetzung(en))" if len(versions) > 1 else ""
+        notes.append(f"{item.rel}:{item.line('date')}: Date: erscheint erst am {moment:%d.%m.%Y}{others}; "
+                     f"heute ist {day:%d.%m.%Y}, bis dahin steht die Nachricht nicht auf der Website")
+    return sorted(notes)
 
 
 def _relative(path: Path, rel_to: Path) -> str:
