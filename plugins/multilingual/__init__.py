@@ -13,7 +13,6 @@ from pelican import signals
 from .catalogs import Catalogs
 from .languages import site_languages
 from .listings import ListingGenerator, news_feed_urls
-from .assets import FingerprintedAssets, minify_stylesheets
 from .navigation import build_navigation
 from .organization import replace_org_fields
 from .publication import hold_back_future_news
@@ -36,7 +35,6 @@ class BuildState:
         self.home_intros = {}
         self._nav_cache = {}
         self._legal_cache = {}
-        self.assets = FingerprintedAssets(Path(settings["THEME"]) / "static", settings.get("THEME_STATIC_DIR", "theme"))
 
     def legal_links(self, ctx):
         """Footer links to the legal pages in the page's language (German where untranslated).
@@ -91,7 +89,6 @@ def _on_generator_init(generator):
         news_feeds=pass_context(lambda ctx: news_feed_urls(st.settings, st.languages[page_lang(ctx)])),
         view_path=pass_context(lambda ctx, name: view_url(st.settings, st.languages[page_lang(ctx)], name)),
         legal_links=pass_context(lambda ctx: st.legal_links(ctx)),
-        asset=st.assets.url,
     )
 
 
@@ -179,10 +176,6 @@ def _write_sitemap(pelican):
     state().sitemap.write()
 
 
-def _minify_theme_css(pelican):
-    minify_stylesheets(Path(pelican.output_path) / pelican.settings.get("THEME_STATIC_DIR", "theme"))
-
-
 def _listing_generator(pelican):
     return ListingGenerator
 
@@ -200,4 +193,3 @@ def register():
     signals.content_written.connect(_record_written)
     signals.feed_generated.connect(_set_feed_language)
     signals.finalized.connect(_write_sitemap)
-    signals.finalized.connect(_minify_theme_css)
