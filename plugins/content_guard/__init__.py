@@ -17,12 +17,20 @@ The HTML allow-list for Markdown bodies is :mod:`.html_policy`; ``make check`` a
 from __future__ import annotations
 
 import os
+import sys
+from pathlib import Path
 
 from pelican import signals
 from pelican.contents import Static
 
-from .output_paths import REFUSED_FIX, refused_field_message, unsafe_metadata
-from .paths import LINK_FIX, is_inside, shown_path, unsafe_entries
+# Pelican loads plugins from PLUGIN_PATHS without adding that folder to sys.path; the
+# messages use the calendar plugin's Problem (one format for all checks), so make it importable.
+_PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
+if _PLUGINS_DIR not in sys.path:
+    sys.path.append(_PLUGINS_DIR)
+
+from .output_paths import REFUSED_FIX, refused_field_message, unsafe_metadata  # noqa: E402
+from .paths import LINK_FIX, is_inside, shown_path, unsafe_entries  # noqa: E402
 
 # Readers that can read files outside the content folder or take HTML unchecked.
 REFUSED_READERS = ("rst", "html", "htm")
