@@ -11,6 +11,7 @@ from pathlib import Path
 from pelican import signals
 
 from .catalogs import Catalogs
+from .feeds import feed_writer
 from .languages import site_languages
 from .listings import ListingGenerator, news_feed_urls
 from .navigation import build_navigation
@@ -192,4 +193,5 @@ def register():
     signals.get_generators.connect(_listing_generator)
     signals.content_written.connect(_record_written)
     signals.feed_generated.connect(_set_feed_language)
+    signals.get_writer.connect(feed_writer)
     signals.finalized.connect(_write_sitemap)
