@@ -16,6 +16,7 @@ The HTML allow-list for Markdown bodies is :mod:`.html_policy`; ``make check`` a
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
@@ -29,9 +30,10 @@ _PLUGINS_DIR = str(Path(__file__).resolve().parent.parent)
 if _PLUGINS_DIR not in sys.path:
     sys.path.append(_PLUGINS_DIR)
 
-from .output_paths import REFUSED_FIX, refused_field_message, unsafe_metadata  # noqa: E402
+from .output_paths import REFUSED_FIELDS, REFUSED_FIX, refused_field_message, unsafe_metadata  # noqa: E402
 from .paths import LINK_FIX, is_inside, shown_path, unsafe_entries  # noqa: E402
 
+logger = logging.getLogger(__name__)
 # Readers that can read files outside the content folder or take HTML unchecked.
 REFUSED_READERS = ("rst", "html", "htm")
 
@@ -61,7 +63,10 @@ def _refuse_unsafe_fields(instance):
     fields = unsafe_metadata(instance.metadata, type(instance))
     if fields:
         where = shown_path(instance.source_path, instance.settings["PATH"])
-        raise ContentGuardError(f"{where}: {name}: {refused_field_message(name)} — {REFUSED_FIX}" for name in fields)
+        names = [REFUSED_FIELDS.get(name, name) for name in fields]
+        error = ContentGuardError(f"{where}: {name}: {refused_field_message(name)} — {REFUSED_FIX}" for name in names)
+        logger.error("%s", error)  # Pelican logs only "Could not process …" for an error while reading
+        raise error
 
 
 def _refuse_static_outside(generator):
