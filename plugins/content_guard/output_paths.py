@@ -26,9 +26,10 @@ def unsafe_metadata(metadata: dict, content_class) -> list[str]:
 
     Pelican sets every field as an attribute (``_content: …`` would replace the body), so a
     field may not start with ``_`` or share its name with an attribute of the class, except
-    the ones Pelican reads as fields on purpose (``summary``).
+    the properties Pelican lets fields set (``summary``, ``status``).
     """
-    internal = {name for name in dir(content_class) if not name.startswith("__")} - {"summary"}
+    internal = {name for name in dir(content_class) if not name.startswith("__")
+                and not getattr(getattr(content_class, name), "fset", None)}
     return sorted(key for key in metadata if key in REFUSED_FIELDS or key.startswith("_") or key in internal)
 
 

@@ -151,6 +151,18 @@ def _check_languages(generator):
         raise UnknownLanguageError("\n".join(sorted(set(problems))))
 
 
+def _finish_articles(generator):
+    """After reading the news: refuse unknown languages, then forget the drafts.
+
+    Drafts (``Status: draft``, and news still held back) are never written here
+    (``DRAFT_SAVE_AS`` is empty), but Pelican would still render them, and a draft without
+    ``Category`` stops the build, since this site has no default category.
+    """
+    _check_languages(generator)
+    if not generator.settings.get("DRAFT_SAVE_AS") and not generator.settings.get("DRAFT_LANG_SAVE_AS"):
+        generator.drafts, generator.drafts_translations = [], []
+
+
 def _take_home_intros(generator):
     """Pages marked ``Role: home`` are the home page's intro text, not pages of their own."""
     st = state()
@@ -187,7 +199,7 @@ def register():
     signals.generator_init.connect(_on_generator_init)
     signals.content_object_init.connect(_on_content_init)
     signals.content_object_init.connect(hold_back_future_news)
-    signals.article_generator_finalized.connect(_check_languages)
+    signals.article_generator_finalized.connect(_finish_articles)
     signals.page_generator_finalized.connect(_check_languages)
     signals.page_generator_finalized.connect(_take_home_intros)
     signals.get_generators.connect(_listing_generator)

@@ -15,11 +15,15 @@ import os
 from zoneinfo import ZoneInfo
 
 
-def build_today(timezone: str) -> dt.date:
-    """The build's local date: ``SOURCE_DATE_EPOCH`` when set, else the clock."""
+def build_now() -> dt.datetime:
+    """The build's moment (UTC): ``SOURCE_DATE_EPOCH`` when set, else the clock."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
-    return moment.astimezone(ZoneInfo(timezone)).date()
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch else dt.datetime.now(dt.timezone.utc)
+
+
+def build_today(timezone: str) -> dt.date:
+    """The build's local date."""
+    return build_now().astimezone(ZoneInfo(timezone)).date()
 
 
 def release_day(date: dt.datetime, timezone: str) -> dt.date:
