@@ -1,9 +1,13 @@
 """The HTML allow-list: what Markdown writes passes, what could embed, track or run code does not."""
 
+import html
+import re
+from pathlib import Path
+
 import markdown
 import pytest
 
-from content_guard.html_policy import image_problem, link_problem, links, violations
+from content_guard.html_policy import ALLOWED_TAGS, image_problem, link_problem, links, violations
 
 MARKDOWN = markdown.Markdown(extensions=["markdown.extensions.extra", "markdown.extensions.toc",
                                          "markdown.extensions.smarty"], output_format="html5")
@@ -92,3 +96,35 @@ def test_links_are_read_as_the_browser_reads_them():
     assert [(link.tag, link.attribute, link.url) for link in found] == [
         ("a", "href", "mailto:a@b.de"), ("img", "src", "{static}/x.png")]
     assert found[0].text == "Mail Bild"
+
+
+GUIDE = Path(__file__).resolve().parents[3] / "docs" / "inhalte-html.md"
+
+
+def _section(title):
+    text = GUIDE.read_text(encoding="utf-8")
+    return text.split(f"## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def _first_column_code(section):
+    rows = [line for line in section.splitlines() if line.startswith("| ") and not line.startswith("| ---")][1:]
+    cells = [row.split(" | ")[0].removeprefix("| ").strip() for row in rows]
+    return [html.unescape(re.sub(r"<br>", "\n", c.removeprefix("<code>").removesuffix("</code>")).strip("`"))
+            for c in cells]
+
+
+def test_the_guide_lists_exactly_the_allowed_elements():
+    line = next(line for line in GUIDE.read_text(encoding="utf-8").splitlines() if line.startswith("Erlaubte Elemente:"))
+    assert set(re.findall(r"`<([a-z0-9]+)>`", line)) == ALLOWED_TAGS
+
+
+def test_every_refused_example_in_the_guide_is_refused_and_every_link_example_passes():
+    refused = _first_column_code(_section("HTML, das abgelehnt wird"))
+    assert len(refused) >= 15
+    for example in refused:
+        assert violations(render(example)), example
+    allowed = [cell.split("` oder `")[0] for cell in _first_column_code(_section("Links"))]
+    assert len(allowed) == 6
+    for example in allowed:
+        assert violations(render(example)) == [], example
+    assert violations(render(_section("Bilder").split("```")[1])) == []
