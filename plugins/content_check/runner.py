@@ -9,6 +9,7 @@ from pathlib import Path
 from kalender.problems import Problem
 
 from .pages import check_pages_and_news, held_back_notices
+from .sources import quiet_pelican
 
 
 def load_settings(settings_file: Path) -> dict:
@@ -32,8 +33,9 @@ def collect_problems(settings: dict, content_dir: Path) -> list:
     content_dir = Path(content_dir).resolve()
     root = content_dir.parent
     problems = []
-    for check in [check_pages_and_news, *extra_checks()]:
-        problems += _run(check, content_dir, settings, root)
+    with quiet_pelican():
+        for check in [check_pages_and_news, *extra_checks()]:
+            problems += _run(check, content_dir, settings, root)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 

@@ -117,7 +117,7 @@ def kind_of(rel: str, settings: dict) -> str | None:
 
 
 @contextlib.contextmanager
-def _quiet_pelican():
+def quiet_pelican():
     """Pelican's readers log English warnings; the checks say the same in German."""
     logger = logging.getLogger("pelican")
     level = logger.level
@@ -135,7 +135,7 @@ def read_sources(content_dir: Path, settings: dict) -> list[Source]:
     readers = Readers(settings)
     plain = _PlainHeaderReader(settings)
     sources = []
-    with _quiet_pelican():
+    with quiet_pelican():
         for path in plain_files(content_dir):
             rel = path.relative_to(content_dir).as_posix()
             kind = kind_of(rel, settings)
@@ -167,6 +167,8 @@ def _read(readers, plain, content_dir, path, rel, kind) -> Source:
     try:
         item = readers.read_file(base_path=str(content_dir), path=rel, content_class=CONTENT_CLASSES[kind])
         html, summary = item._content or "", item.metadata.get("summary") or ""
+        if not isinstance(html, str) or any(key.startswith("_") for key in item.metadata):
+            raise ValueError("a field overwrote the body")  # ``_content: …``; the field checks name it
     except Exception:  # noqa: BLE001 - a header Pelican refuses; the field checks name it
         item = None
         html, metadata = plain.read(str(path))

@@ -406,3 +406,32 @@ CASES = [
     Case("daily-for-five-years", {"kalender/kurs-neu.de.md": rule("täglich, 1600 mal")},
          [("kalender/kurs-neu.de.md", 8, "Wiederholung", "ergibt mehr als 1500 Termine")], "6"),
 ]
+
+
+# --- Mutations: random damage to valid files, for "no input crashes a check" ----------------
+JUNK = (":", "::", "\x00", "\ufeff", "Title:", "Date: 99999-99-99", "Slug: ../..", "{filename}", "{static}", "{org:",
+        "{view}", "<", "<a href=", "](", "![", "\t", "    ", "Ä:Ö", "Lang:", "Status:", "Save_as:", "_content:", "Date:",
+        "Modified: x", "[^1]", "*[", "<!--", "```", "| a |\n|:-", "Role:", "Nav: 1e999", "Template: ../x", "Summary:",
+        "\r", "\u202e", "<script>", "Logo: ../../x.svg", "Website: javascript:x", "Kategorie:")
+
+
+def mutate(text: str, rng) -> str:
+    """``text`` with one to four random edits: lines deleted, repeated, cut, junk inserted."""
+    lines = text.splitlines(keepends=True)
+    for _ in range(rng.randint(1, 4)):
+        op, i = rng.randrange(6), rng.randrange(len(lines) + 1)
+        j = min(i, len(lines) - 1)
+        if op == 0 and lines:
+            del lines[j]
+        elif op == 1 and lines:
+            lines.insert(i, lines[rng.randrange(len(lines))])
+        elif op == 2:
+            lines.insert(i, rng.choice(JUNK) + rng.choice(("", " x", " 2026-13-45", " <b>", "\n")) + "\n")
+        elif op == 3 and lines:
+            cut = rng.randrange(len(lines[j]) + 1)
+            lines[j] = lines[j][:cut] + rng.choice(JUNK) + lines[j][cut:]
+        elif op == 4 and lines:
+            lines[j] = lines[j][: rng.randrange(len(lines[j]) + 1)]
+        elif op == 5:
+            lines = lines[:i]
+    return "".join(lines)

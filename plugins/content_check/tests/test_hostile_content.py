@@ -7,7 +7,9 @@ as ``Datei:Zeile: Feld: Problem — Lösung``, never a traceback, and write noth
 
 import hashlib
 import io
+import random
 import shutil
+import textwrap
 from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
@@ -16,7 +18,7 @@ import pytest
 from content_check.runner import collect_problems, load_settings, main
 from kalender.check import update
 
-from .hostile import CASES, write_base, write_files
+from .hostile import BASE, CASES, mutate, write_base, write_files
 
 ROOT = Path(__file__).resolve().parents[3]
 ISSUE_POINTS = {"1", "2", "3", "4", "5", "6"}
@@ -100,3 +102,27 @@ def test_every_case_reports_through_collect_problems_too(base, tmp_path):
         write_files(content, case.files)
         found = collect_problems(settings, content)
         assert found and all(problem.field != "Prüfung" for problem in found), (case.name, found)
+
+
+# Calendar files are left out for now: their reading is being rewritten (issue "one edit of one
+# file"), and mutated calendar headers still reach its known crashes (a missing field plus another
+# error, a missing Slug, a field written twice), which the runner turns into one message.
+MUTATED = [rel for rel in BASE if rel.endswith(".md") and not rel.startswith("kalender/")]
+
+
+def test_randomly_damaged_files_never_crash_a_check(base, tmp_path):
+    """200 files with random damage (fixed seed): every check runs to its end and says what is wrong."""
+    rng = random.Random(15)
+    settings = load_settings(ROOT / "pelicanconf.py")
+    crashed = []
+    for number in range(200):
+        rel = rng.choice(MUTATED)
+        content = tmp_path / f"c{number}"
+        shutil.copytree(base, content)
+        text = mutate(textwrap.dedent(BASE[rel]).lstrip("\n"), rng)
+        (content / rel).write_bytes(text.encode("latin-1", "replace") if rng.random() < 0.1 else text.encode("utf-8"))
+        found = collect_problems(settings, content)
+        crashed += [f"{rel}: {text!r}: {p.message}" for p in found if p.field == "Prüfung"]
+        assert all(str(p).startswith(f"{p.path}:") and " — " in str(p) for p in found)
+        shutil.rmtree(content)
+    assert not crashed, "\n".join(crashed)
