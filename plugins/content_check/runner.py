@@ -6,6 +6,7 @@ import runpy
 import sys
 from pathlib import Path
 
+from content_guard.paths import unsafe_entries
 from kalender.problems import Problem
 
 from .pages import check_pages_and_news, held_back_notices
@@ -28,11 +29,15 @@ def collect_problems(settings: dict, content_dir: Path) -> list:
     """Every problem the checks find; sorted by file and line.
 
     File names are relative to the content folder's parent (``content/pages/…``), as
-    the calendar and partner checks write them.
+    the calendar and partner checks write them. A symbolic link or special file is reported
+    alone: no check reads anything before it is gone.
     """
     content_dir = Path(content_dir).resolve()
     root = content_dir.parent
-    problems = []
+    # Links and special files first: reading them could leave content/ or never end (a named pipe).
+    problems = unsafe_entries(content_dir)
+    if problems:
+        return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
     with quiet_pelican():
         for check in [check_pages_and_news, *extra_checks()]:
             problems += _run(check, content_dir, settings, root)

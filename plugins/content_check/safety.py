@@ -1,7 +1,7 @@
 """``make check`` for untrusted content: what could leak, replace, embed or break, in every content file.
 
-One pass over the content folder: files that are links or not plain files
-(:mod:`content_guard.paths`), files the site would read unchecked or never publish,
+One pass over the content folder (after :func:`.runner.collect_problems` made sure it holds
+no links and special files, :mod:`content_guard.paths`): files the site would read unchecked or never publish,
 header fields that choose the output file, raw HTML outside the allow-list
 (:mod:`content_guard.html_policy`), links that lead nowhere (:mod:`.links`) and two
 sources writing the same file (:mod:`.outputs`). Registered in :func:`.runner.extra_checks`.
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from content_guard.html_policy import violations
 from content_guard.output_paths import REFUSED_FIELDS, REFUSED_FIX, refused_field_message
-from content_guard.paths import shown_path, unsafe_entries
+from content_guard.paths import shown_path
 from kalender.problems import Problem
 
 from .links import LinkChecker
@@ -30,8 +30,7 @@ SINGLE_FIELDS = {"title", "slug", "lang", "date", "modified", "summary", "status
 def check(content_dir, settings: dict, root=None) -> list[Problem]:
     """Hook for ``content_check``'s ``extra_checks()``: every safety problem under ``content_dir``."""
     content_dir = Path(content_dir)
-    problems = unsafe_entries(content_dir)
-    problems += stray_files(content_dir, settings)
+    problems = stray_files(content_dir, settings)  # links and special files: runner.collect_problems, first
     sources = [s for s in read_sources(content_dir, settings) if s.text is not None]  # not UTF-8: said elsewhere
     site = SiteFiles(content_dir, settings, sources)
     checker = LinkChecker(content_dir, settings, sources, site)

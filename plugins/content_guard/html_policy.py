@@ -109,13 +109,9 @@ def parse(html: str):
 
 
 def _text_of(element) -> str:
-    parts = [element.text or ""]
-    for child in element:
-        if isinstance(child.tag, str) and child.tag == "img":
-            parts.append(child.get("alt", ""))
-        parts.append(_text_of(child) if isinstance(child.tag, str) else "")
-        parts.append(child.tail or "")
-    return "".join(parts)
+    """The text a reader gets from an element: its text and the alt texts of its images (no recursion)."""
+    alts = " ".join(img.get("alt", "") for img in element.iter("img"))
+    return "".join(element.itertext()) + (" " + alts if alts else "")
 
 
 def links(html: str) -> list[Link]:
