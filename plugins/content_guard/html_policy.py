@@ -110,8 +110,8 @@ def parse(html: str):
 
 def _text_of(element) -> str:
     """The text a reader gets from an element: its text and the alt texts of its images (no recursion)."""
-    alts = " ".join(img.get("alt", "") for img in element.iter("img"))
-    return "".join(element.itertext()) + (" " + alts if alts else "")
+    alts = [img.get("alt", "") for img in element.iter("img")]
+    return " ".join(" ".join([*element.itertext(), *alts]).split())
 
 
 def links(html: str) -> list[Link]:
