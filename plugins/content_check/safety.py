@@ -9,6 +9,7 @@ sources writing the same file (:mod:`.outputs`). Registered in :func:`.runner.ex
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from content_guard.html_policy import violations
@@ -23,6 +24,10 @@ from .sources import MARKDOWN_EXTENSIONS, Source, kind_of, plain_files, read_sou
 # Files a calendar folder holds besides its entries (kalender/orte.toml …): see kalender.config.
 CALENDAR_DATA_KEYS = ("CALENDAR_VENUES_FILE", "CALENDAR_CATEGORIES_FILE", "CALENDAR_STATE_FILE")
 # Header fields that Pelican takes once; written twice, it warns (and the build stops).
+ORG_PLACEHOLDER_RE = re.compile(r"\{org:[^}]*\}")
+LINK_PLACEHOLDER_RE = re.compile(r"\{(?:filename|static|attach|view)\}\S*")
+# Fields that name a file and may say so with {static} (the plugins strip it).
+PATH_FIELDS = {"bild", "logo"}
 SINGLE_FIELDS = {"title", "slug", "lang", "date", "modified", "summary", "status", "template", "category",
                  "nav", "role", "author"}
 
@@ -37,6 +42,7 @@ def check(content_dir, settings: dict, root=None) -> list[Problem]:
     for source in sources:
         problems += refused_fields(source)
         problems += repeated_fields(source)
+        problems += placeholders_in_fields(source)
         problems += html_problems(source)
         problems += checker.check(source)
         if source.kind == "calendar":
@@ -102,6 +108,26 @@ def repeated_fields(source: Source) -> list[Problem]:
             problems.append(Problem(source.shown, starts[1], source.header.names[key],
                                     f"das Feld steht {len(starts)}-mal da (Zeilen {', '.join(map(str, starts))})",
                                     "nur eine dieser Zeilen behalten"))
+    return problems
+
+
+def placeholders_in_fields(source: Source) -> list[Problem]:
+    """``{org:email}`` is replaced only in the text, links only in the text and ``Summary``.
+
+    In another field (``Anmeldung: per Mail an {org:email}``) it would go live as written.
+    """
+    problems = []
+    for key, entries in (source.header.lines.items() if source.header else ()):
+        for number, value in entries:
+            if key in PATH_FIELDS:
+                continue
+            found = ORG_PLACEHOLDER_RE.search(value) or (key != "summary" and LINK_PLACEHOLDER_RE.search(value))
+            if found:
+                problems.append(Problem(source.shown, number, source.header.names[key],
+                                        f"„{found.group(0)}“ wird in diesem Feld nicht ersetzt und stünde so auf der Website",
+                                        "den Wert direkt hineinschreiben oder den Satz in den Text unter den Feldern "
+                                        "verschieben (dort werden {org:…} und Links ersetzt)"))
+                break
     return problems
 
 

@@ -398,6 +398,11 @@ CASES = [
          {"pages/foto.jpg": b"\xff\xd8\xff", KOCH: kochabend(Kategorie="begegnung\nBild: pages/foto.jpg\nBildbeschreibung: Ein Foto")},
          [(KOCH, 10, "Bild", "liegt nicht in einem Ordner für Bilder und Dateien"),
           ("pages/foto.jpg", None, "Datei", "keine Markdown-Datei")], "5"),
+    Case("org-placeholder-in-a-calendar-field", {KOCH: kochabend(Kategorie="begegnung\nAnmeldung: per Mail an {org:email}")},
+         [(KOCH, 10, "Anmeldung", "„{org:email}“ wird in diesem Feld nicht ersetzt")], "5",
+         "only the text replaces {org:…}; the field would show the braces"),
+    Case("org-placeholder-in-a-summary", {"pages/neu.de.md": page("Text.\n", extra="Summary: Mail an {org:email}")},
+         [("pages/neu.de.md", 4, "Summary", "„{org:email}“ wird in diesem Feld nicht ersetzt")], "5"),
     Case("status-in-german", {"pages/neu.de.md": page("Text.\n", extra="Status: entwurf")},
          [("pages/neu.de.md", 4, "Status", "„entwurf“ gibt es nicht")], "5"),
 
