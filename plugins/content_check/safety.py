@@ -19,15 +19,16 @@ from kalender.problems import Problem
 
 from .links import LinkChecker
 from .outputs import SiteFiles, check_outputs
-from .sources import MARKDOWN_EXTENSIONS, Source, kind_of, plain_files, read_sources
+from .sources import MARKDOWN_EXTENSIONS, Source, kind_of, plain_files, read_sources, reading_settings
 
 # Files a calendar folder holds besides its entries (kalender/orte.toml …): see kalender.config.
 CALENDAR_DATA_KEYS = ("CALENDAR_VENUES_FILE", "CALENDAR_CATEGORIES_FILE", "CALENDAR_STATE_FILE")
-# Header fields that Pelican takes once; written twice, it warns (and the build stops).
+# Placeholders replaced only in the text ({org:…}) or only in the text and Summary (links).
 ORG_PLACEHOLDER_RE = re.compile(r"\{org:[^}]*\}")
 LINK_PLACEHOLDER_RE = re.compile(r"\{(?:filename|static|attach|view)\}\S*")
 # Fields that name a file and may say so with {static} (the plugins strip it).
 PATH_FIELDS = {"bild", "logo"}
+# Header fields that Pelican takes once; written twice, it warns (and the build stops).
 SINGLE_FIELDS = {"title", "slug", "lang", "date", "modified", "summary", "status", "template", "category",
                  "nav", "role", "author"}
 
@@ -53,8 +54,6 @@ def check(content_dir, settings: dict, root=None) -> list[Problem]:
 
 def stray_files(content_dir: Path, settings: dict) -> list[Problem]:
     """Files in the content folders that the site would read unchecked, or never publish."""
-    from .sources import reading_settings  # noqa: PLC0415
-
     settings = reading_settings(settings, content_dir)
     calendar_data = {settings[key] for key in CALENDAR_DATA_KEYS if settings.get(key)}
     problems = []
