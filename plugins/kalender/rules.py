@@ -85,11 +85,11 @@ class Rule:
         A series must end within :data:`MAX_YEARS` of ``first``; a FieldError says so
         otherwise, and the search for sessions never looks further (see :func:`_bounded`).
         """
-        horizon = _years_after(first, MAX_YEARS)
+        horizon = _years_after(first, MAX_YEARS).date()  # the last day a session may be on
         text = self.rrule_text()
         until = self.local_until(all_day=False)
         if until is not None:
-            if until > horizon:
+            if until.date() > horizon:
                 raise FieldError(
                     f"die Reihe endet erst am {until:%d.%m.%Y}, mehr als {MAX_YEARS} Jahre nach dem Beginn",
                     f"ein Ende bis spätestens {horizon:%d.%m.%Y} angeben; spätere Termine als neuen Eintrag anlegen",
@@ -98,7 +98,7 @@ class Rule:
         rule = rrulestr("RRULE:" + text, dtstart=first)
         result = []
         for value in _bounded(rule, horizon.year):
-            if value > horizon:
+            if value.date() > horizon:
                 break
             result.append(value)
             if len(result) > limit:

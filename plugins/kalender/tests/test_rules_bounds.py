@@ -64,11 +64,14 @@ def test_the_count_bound_still_applies_within_five_years():
     assert problems[0][1] == "„täglich, 1600 mal“ ergibt mehr als 1500 Termine"
 
 
-def test_five_years_of_weekly_sessions_are_fine():
+def test_five_years_of_weekly_sessions_are_fine_up_to_the_last_day_the_message_names():
     schedule, problems = read({"beginn": START.strftime("%Y-%m-%d %H:%M"), "ende": "19:00",
-                               "wiederholung": "wöchentlich Mo bis 2031-09-01"})
+                               "wiederholung": "wöchentlich Mo bis 2031-09-08"})
+    assert problems[0][1] == "die Reihe endet erst am 08.09.2031, mehr als 5 Jahre nach dem Beginn"
+    schedule, problems = read({"beginn": START.strftime("%Y-%m-%d %H:%M"), "ende": "19:00",
+                               "wiederholung": "wöchentlich Mo bis 2031-09-07"})  # the day the fix names
     assert problems == []
-    assert len(schedule.rule_starts()) == 261
+    assert len(schedule.rule_starts()) == 261 and schedule.rule_starts()[-1].date() == dt.date(2031, 9, 1)
 
 
 def test_a_start_that_is_no_session_names_the_weekday_in_german():
