@@ -140,7 +140,7 @@ NEWS_PER_PAGE = 12
 
 # --- Plugins -----------------------------------------------------------------
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["multilingual", "partners"]
+PLUGINS = ["content_guard", "fingerprint", "multilingual", "partners"]
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     # Text from content is escaped wherever it lands; rendered Markdown is marked |safe where shown.

@@ -18,8 +18,16 @@ from pelicanconf import *  # noqa: E402,F401,F403
 # with wrong links is never published. Once the domain is known, write it here
 # instead of "https://www.example.invalid" (no slash at the end).
 PLACEHOLDER_SITE_URL = "https://www.example.invalid"
-SITEURL = os.environ.get("SITE_URL", PLACEHOLDER_SITE_URL).rstrip("/")
+# An empty SITE_URL (the forge passes "" when the variable is unset) counts as unset.
+SITEURL = (os.environ.get("SITE_URL", "").strip() or PLACEHOLDER_SITE_URL).rstrip("/")
 SITE_ABSOLUTE_URL = SITEURL
+
+# --- Calendar UIDs: PLACEHOLDER until set ------------------------------------------
+# Every subscribed event carries "<slug>@<CALENDAR_UID_DOMAIN>" for good. pelicanconf.py
+# has a placeholder ending in ".invalid"; `invoke publish` refuses to upload with it. Set
+# the environment variable CALENDAR_UID_DOMAIN (forge variable, next to SITE_URL) or,
+# better, write the domain into pelicanconf.py once it is known; never change it later.
+CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "").strip() or CALENDAR_UID_DOMAIN  # noqa: F405
 
 # Production output is written fresh into a temporary directory by `invoke publish`.
 DELETE_OUTPUT_DIRECTORY = True

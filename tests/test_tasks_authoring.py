@@ -57,7 +57,8 @@ NEW_ENTRIES = {
     "event": (["--date", "2026-10-03 15:00"], "kalender/probe-event.de.md", "kalender/probe-event/index.html"),
     "course": (["--date", "2026-09-02 09:00"], "kalender/probe-course.de.md", "kalender/probe-course/index.html"),
     "garden": (["--date", "2026-09-05 10:00"], "kalender/probe-garden.de.md", "kalender/probe-garden/index.html"),
-    "news": (["--date", "2026-09-10 10:00"], "news/2026-09-10-probe-news.de.md", "aktuelles/probe-news/index.html"),
+    # dated before the build date (EPOCH, 2026-08-01): a news item dated later is held back until its day
+    "news": (["--date", "2026-07-10 10:00"], "news/2026-07-10-probe-news.de.md", "aktuelles/probe-news/index.html"),
     "partner": (["--category", "vereine", "--website", "https://example.org"], "partner/probe-partner.de.md",
                 "partner/index.html"),
 }

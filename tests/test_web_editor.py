@@ -165,9 +165,9 @@ def test_cancel_a_whole_event(repo):
 
 
 def test_add_a_news_post(repo):
-    rel = "news/2027-01-10-neuer-kurs.de.md"
+    rel = "news/2026-12-01-neuer-kurs.de.md"  # dated before NOW: a later date waits for its day
     repo.write(rel, from_template("news.md", title="Neuer Kurs im Januar", slug="neuer-kurs", lang="de",
-                                  date="2027-01-10 10:00", category="Deutschkurse", tags="kurs",
+                                  date="2026-12-01 10:00", category="Deutschkurse", tags="kurs",
                                   summary="Ab Januar gibt es einen neuen Kurs.", text="Alle sind willkommen."))
     out = one_edit_passes_check(repo, rel)
     assert "Neuer Kurs im Januar" in (out / "feeds" / "aktuelles.atom.xml").read_text(encoding="utf-8")

@@ -6,7 +6,11 @@ import runpy
 import sys
 from pathlib import Path
 
-from .pages import check_pages_and_news
+from content_guard.paths import unsafe_entries
+from kalender.problems import Problem
+
+from .pages import check_pages_and_news, held_back_notices
+from .sources import quiet_pelican
 
 
 def load_settings(settings_file: Path) -> dict:
@@ -25,13 +29,18 @@ def collect_problems(settings: dict, content_dir: Path) -> list:
     """Every problem the checks find; sorted by file and line.
 
     File names are relative to the content folder's parent (``content/pages/…``), as
-    the calendar and partner checks write them.
+    the calendar and partner checks write them. A symbolic link or special file is reported
+    alone: no check reads anything before it is gone.
     """
     content_dir = Path(content_dir).resolve()
     root = content_dir.parent
-    problems = list(check_pages_and_news(content_dir, settings, root))
-    for check in extra_checks():
-        problems += check(content_dir, settings, root)
+    # Links and special files first: reading them could leave content/ or never end (a named pipe).
+    problems = unsafe_entries(content_dir)
+    if problems:
+        return sorted(problems, key=lambda p: (p.path, p.line or 0, p.field, p.message))
+    with quiet_pelican():
+        for check in [check_pages_and_news, *extra_checks()]:
+            problems += _run(check, content_dir, settings, root)
     return sorted(set(problems), key=lambda p: (p.path, p.line or 0, p.field, p.message))
 
 
@@ -42,8 +51,23 @@ def extra_checks():
     from partners.check import check as check_partners  # noqa: PLC0415
 
     from .leftovers import check_leftovers  # noqa: PLC0415
+    from .safety import check as check_safety  # noqa: PLC0415
 
-    return [check_calendar, check_partners, check_leftovers]
+    return [check_calendar, check_partners, check_leftovers, check_safety]
+
+
+def _run(check, content_dir, settings, root) -> list:
+    """One check's problems; should it fail on an input nobody foresaw, that becomes a message too.
+
+    A volunteer never gets a traceback, and the other checks still report everything they find.
+    """
+    try:
+        return list(check(content_dir, settings, root))
+    except Exception as error:  # noqa: BLE001 - the last line of defence, see the docstring
+        name = getattr(check, "__module__", "?").split(".")[0]
+        return [Problem(content_dir.name, None, "Prüfung",
+                        f"die Prüfung „{name}“ ist an einer Datei gescheitert ({type(error).__name__}: {error})",
+                        "die zuletzt geänderten Dateien durchsehen; bitte diese Meldung an die Technik-Gruppe weitergeben")]
 
 
 def main(argv=None) -> int:
@@ -63,6 +87,8 @@ def main(argv=None) -> int:
     found = collect_problems(settings, content_dir)
     problems = [p for p in found if not is_warning(p)]
     warnings = [p for p in found if is_warning(p)]
+    for notice in held_back_notices(content_dir, settings, content_dir.parent):
+        print(f"Hinweis: {notice}")
     files = sum(1 for _ in content_dir.rglob("*.md"))
     if warnings:
         print(f"{len(warnings)} Warnung(en): bitte ansehen; sie halten nichts auf.")

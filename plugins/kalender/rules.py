@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import types
 from dataclasses import dataclass
 
+from dateutil import rrule as dateutil_rrule
 from dateutil.rrule import rrulestr
 
 from .problems import FieldError
@@ -50,6 +52,9 @@ SIMPLE_FIX = (
     "„monatlich am 1. Mi bis 2026-12-31“ oder „täglich, 5 mal“ (siehe docs/kalender-felder.md)"
 )
 RRULE_FIX = "eine gültige RRULE nach RFC 5545 angeben, z. B. FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261217"
+# The time bound of a series: its sessions lie within this many years from the first one.
+# (The count bound is schedule.MAX_INSTANCES.) Later years get an entry of their own.
+MAX_YEARS = 5
 
 
 @dataclass(frozen=True)
@@ -75,18 +80,59 @@ class Rule:
         return dt.datetime.combine(self.until, dt.time(23, 59, 59))
 
     def starts(self, first: dt.datetime, limit: int) -> list[dt.datetime]:
-        """Local naive start times from ``first``; at most ``limit`` + 1 values."""
+        """Local naive start times from ``first``; at most ``limit`` + 1 values.
+
+        A series must end within :data:`MAX_YEARS` of ``first``; a FieldError says so
+        otherwise, and the search for sessions never looks further (see :func:`_bounded`).
+        """
+        horizon = _years_after(first, MAX_YEARS).date()  # the last day a session may be on
         text = self.rrule_text()
         until = self.local_until(all_day=False)
         if until is not None:
+            if until.date() > horizon:
+                raise FieldError(
+                    f"die Reihe endet erst am {until:%d.%m.%Y}, mehr als {MAX_YEARS} Jahre nach dem Beginn",
+                    f"ein Ende bis spätestens {horizon:%d.%m.%Y} angeben; spätere Termine als neuen Eintrag anlegen",
+                )
             text += ";UNTIL=" + until.strftime("%Y%m%dT%H%M%S")
         rule = rrulestr("RRULE:" + text, dtstart=first)
         result = []
-        for value in rule:
+        for value in _bounded(rule, horizon.year):
+            if value.date() > horizon:
+                break
             result.append(value)
             if len(result) > limit:
-                break
+                return result
+        if self.count is not None and len(result) < self.count:
+            raise FieldError(
+                f"die Regel ergibt in den ersten {MAX_YEARS} Jahren keinen einzigen Termin" if not result else
+                f"von den {self.count} Terminen liegen nur {len(result)} in den ersten {MAX_YEARS} Jahren",
+                "die Regel prüfen (gibt es den Tag, z. B. einen 30. Februar?)" if not result else
+                f"weniger Termine angeben; spätestens am {horizon:%d.%m.%Y} muss die Reihe enden",
+            )
         return result
+
+
+def _years_after(moment: dt.datetime, years: int) -> dt.datetime:
+    try:
+        return moment.replace(year=moment.year + years)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year + years, day=28)
+
+
+def _bounded(rule, last_year: int):
+    """Iterate a dateutil rule, giving up after ``last_year``.
+
+    dateutil searches for the next session up to the year 9999: for a rule that never
+    matches (``FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30``) that is millions of empty steps, seconds
+    for each evaluation. Its search loop stops at ``datetime.MAXYEAR``, looked up in the
+    module's globals; the same loop runs here with a MAXYEAR of ``last_year``.
+    """
+    bounded_datetime = types.SimpleNamespace(date=dt.date, datetime=dt.datetime, MAXYEAR=last_year)
+    original = dateutil_rrule.rrule._iter
+    search = types.FunctionType(original.__code__, {**vars(dateutil_rrule), "datetime": bounded_datetime},
+                                original.__name__, original.__defaults__, original.__closure__)
+    return search(rule)
 
 
 def parse_simple(text: str, first_day: dt.date | None) -> Rule:
@@ -217,6 +263,8 @@ def parse_rrule(text: str, first: dt.datetime, timezone) -> Rule:
     rule = Rule(parts=tuple(parts), until=until, count=count)
     try:
         rule.starts(first, limit=1)
+    except FieldError:
+        raise
     except (ValueError, TypeError, KeyError) as error:
         raise FieldError(f"„{text}“ ist keine gültige Regel ({error})", RRULE_FIX) from None
     return rule

@@ -28,6 +28,7 @@ from .values import (
 )
 
 MAX_INSTANCES = 1500
+GERMAN_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 ONE_DAY = dt.timedelta(days=1)
 HOLIDAY_LANGUAGES = {"de": "de", "en": "en_US", "uk": "uk"}
 TIME_ONLY_RE = re.compile(r"\d{1,2}:\d{2}(\s*Uhr)?", re.IGNORECASE)
@@ -373,7 +374,7 @@ class ScheduleReader:
             self.report(key, f"„{text}“ ergibt mehr als {MAX_INSTANCES} Termine", "ein früheres Ende angeben", text)
             return False
         if not starts or starts[0] != first:
-            weekday = first.strftime("%A")
+            weekday = GERMAN_WEEKDAYS[first.weekday()]
             self.report(
                 key,
                 f"der Beginn {first:%Y-%m-%d} ({weekday}) ist selbst kein Termin der Regel „{text}“",

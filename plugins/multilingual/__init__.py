@@ -11,11 +11,12 @@ from pathlib import Path
 from pelican import signals
 
 from .catalogs import Catalogs
+from .feeds import feed_writer
 from .languages import site_languages
 from .listings import ListingGenerator, news_feed_urls
-from .assets import FingerprintedAssets, minify_stylesheets
 from .navigation import build_navigation
 from .organization import replace_org_fields
+from .publication import hold_back_future_news
 from .selection import localize
 from .sitemap import SitemapCollector
 from .template_context import TemplateFunctions, page_lang
@@ -35,7 +36,6 @@ class BuildState:
         self.home_intros = {}
         self._nav_cache = {}
         self._legal_cache = {}
-        self.assets = FingerprintedAssets(Path(settings["THEME"]) / "static", settings.get("THEME_STATIC_DIR", "theme"))
 
     def legal_links(self, ctx):
         """Footer links to the legal pages in the page's language (German where untranslated).
@@ -90,7 +90,6 @@ def _on_generator_init(generator):
         news_feeds=pass_context(lambda ctx: news_feed_urls(st.settings, st.languages[page_lang(ctx)])),
         view_path=pass_context(lambda ctx, name: view_url(st.settings, st.languages[page_lang(ctx)], name)),
         legal_links=pass_context(lambda ctx: st.legal_links(ctx)),
-        asset=st.assets.url,
     )
 
 
@@ -152,6 +151,18 @@ def _check_languages(generator):
         raise UnknownLanguageError("\n".join(sorted(set(problems))))
 
 
+def _finish_articles(generator):
+    """After reading the news: refuse unknown languages, then forget the drafts.
+
+    Drafts (``Status: draft``, and news still held back) are never written here
+    (``DRAFT_SAVE_AS`` is empty), but Pelican would still render them, and a draft without
+    ``Category`` stops the build, since this site has no default category.
+    """
+    _check_languages(generator)
+    if not generator.settings.get("DRAFT_SAVE_AS") and not generator.settings.get("DRAFT_LANG_SAVE_AS"):
+        generator.drafts, generator.drafts_translations = [], []
+
+
 def _take_home_intros(generator):
     """Pages marked ``Role: home`` are the home page's intro text, not pages of their own."""
     st = state()
@@ -178,10 +189,6 @@ def _write_sitemap(pelican):
     state().sitemap.write()
 
 
-def _minify_theme_css(pelican):
-    minify_stylesheets(Path(pelican.output_path) / pelican.settings.get("THEME_STATIC_DIR", "theme"))
-
-
 def _listing_generator(pelican):
     return ListingGenerator
 
@@ -191,11 +198,12 @@ def register():
     signals.initialized.connect(_on_initialized)
     signals.generator_init.connect(_on_generator_init)
     signals.content_object_init.connect(_on_content_init)
-    signals.article_generator_finalized.connect(_check_languages)
+    signals.content_object_init.connect(hold_back_future_news)
+    signals.article_generator_finalized.connect(_finish_articles)
     signals.page_generator_finalized.connect(_check_languages)
     signals.page_generator_finalized.connect(_take_home_intros)
     signals.get_generators.connect(_listing_generator)
     signals.content_written.connect(_record_written)
     signals.feed_generated.connect(_set_feed_language)
+    signals.get_writer.connect(feed_writer)
     signals.finalized.connect(_write_sitemap)
-    signals.finalized.connect(_minify_theme_css)

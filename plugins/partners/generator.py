@@ -69,6 +69,7 @@ class PartnerGenerator(CachingGenerator):
         self.readers.save_cache()
 
     def generate_output(self, writer):
+        from fingerprint.static import static_url
         from multilingual import state
         from multilingual.selection import localize
         from multilingual.urls import absolute_url, view_url
@@ -80,8 +81,11 @@ class PartnerGenerator(CachingGenerator):
         def to_absolute(url):
             return absolute_url(self.settings, url)
 
+        def logo_url(path):
+            return static_url(self.context, path)
+
         for code, language in st.languages.items():
-            cards = [build_card(localize(p, code, default), _facts, pages[code], to_absolute)
+            cards = [build_card(localize(p, code, default), _facts, pages[code], to_absolute, logo_url)
                      for p in self.partners]
             writer.write_file(
                 f"{pages[code]}index.html",

@@ -40,7 +40,7 @@ def json_ld_text(data) -> Markup:
     return Markup(text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e"))
 
 
-def organization(item, facts, page_url, absolute_url) -> dict:
+def organization(item, facts, page_url, absolute_url, static_url=lambda path: path) -> dict:
     """schema.org Organization of one partner, in the language shown."""
     data = {
         "@context": "https://schema.org",
@@ -52,11 +52,12 @@ def organization(item, facts, page_url, absolute_url) -> dict:
     if facts.website:
         data["url"] = facts.website
     if facts.logo:
-        data["logo"] = absolute_url(facts.logo)
+        data["logo"] = absolute_url(static_url(facts.logo))
     return data
 
 
-def build_card(localized, facts_of, page_url, absolute_url) -> PartnerCard:
+def build_card(localized, facts_of, page_url, absolute_url, static_url=lambda path: path) -> PartnerCard:
+    """One card; ``static_url`` maps a content file (the logo) to its URL in the site (fingerprinted)."""
     item = localized.item
     facts = facts_of(item)
     return PartnerCard(
@@ -70,7 +71,7 @@ def build_card(localized, facts_of, page_url, absolute_url) -> PartnerCard:
         logo_url=facts.logo,
         logo_alt=str(item.metadata.get("logo-alt", "")).strip() or None,
         logo_size=facts.logo_size,
-        json_ld=None if facts.example else json_ld_text(organization(item, facts, page_url, absolute_url)),
+        json_ld=None if facts.example else json_ld_text(organization(item, facts, page_url, absolute_url, static_url)),
     )
 
 

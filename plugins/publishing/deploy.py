@@ -1,21 +1,25 @@
-"""Upload a finished production build with rsync, in an order that is safe to interrupt.
+"""Upload a finished production build with rsync, in an order that keeps the live site whole.
 
-Readers must never follow a link to a file that is not there yet. So the upload runs in
-phases, each one atomic for its files (``--delay-updates`` moves them into place only
-at the end of the phase):
+At every moment, every link on the server must lead to a file that is there. Every asset
+has its content hash in its name (plugins/fingerprint), so new assets never replace old
+ones; and each phase uploads only files that what is already online can do without:
 
-1. assets: theme files, images, favicons (everything pages and feeds merely embed);
-2. new pages: HTML files the server does not have yet (nothing links to them yet);
+0. leftovers: ``.~tmp~/`` folders of an upload that was killed are removed;
+1. assets: theme files, images, favicons under their new, fingerprinted names;
+2. new files: pages, feeds and calendar files the server does not have yet (nothing
+   online links to them yet; they link to each other and to the assets of phase 1);
 3. feeds: news feeds and calendar files (their entries now point to existing pages);
 4. pages: all HTML, the ones that link to the feeds and to each other;
 5. index files: sitemap.xml, robots.txt and .htaccess, which name the pages;
-6. clean-up: files the new build no longer has are deleted only at the very end.
+6. clean-up: files the new build no longer has (old assets too) are deleted at the very end.
 
-Interrupting between phases leaves a consistent mix of old and new; running
-``invoke publish`` again completes it. ``--checksum`` uploads only files whose
-content changed, since every build is written fresh with new timestamps; without
-``--times`` an unchanged file keeps its date on the server, so browsers' cached copies
-stay valid (Last-Modified/ETag).
+Each phase is close to atomic for its files (``--delay-updates`` moves them into place
+only at the end of the phase, from ``.~tmp~/`` holding folders). Killing the upload at any
+point leaves a consistent mix of old and new (the holding folders are removed by the next
+upload, and the .htaccess answers 404 for them meanwhile); running ``invoke publish``
+again completes it. ``--checksum`` uploads only files whose content changed, since every
+build is written fresh with new timestamps; without ``--times`` an unchanged file keeps
+its date on the server, so browsers' cached copies stay valid (Last-Modified/ETag).
 """
 
 from __future__ import annotations
@@ -26,9 +30,12 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 FEED_PATTERNS = ("*.ics", "*.xml")
 INDEX_FILES = ("sitemap.xml", "robots.txt", ".htaccess")
+# rsync's holding folder for --delay-updates (see --partial-dir in its manual).
+HOLDING_DIR = ".~tmp~"
 
 
 @dataclass(frozen=True)
@@ -37,18 +44,25 @@ class Phase:
     label: str  # German, printed before the phase runs
     filters: tuple[str, ...]
     options: tuple[str, ...] = ()
+    delay_updates: bool = True
 
 
 def _root_only(names):
     return tuple(f"--include=/{name}" for name in names)
 
 
+PAGES_AND_FEEDS = ("--include=*/", "--include=*.html", *(f"--include={p}" for p in FEED_PATTERNS), "--exclude=*")
+# Deletes only holding folders left by a killed upload, and transfers nothing. The "risk"
+# rule makes them deletable (rsync protects its partial-dir otherwise); everything else is protected.
+LEFTOVERS = Phase("leftovers", "Reste eines abgebrochenen Hochladens entfernen",
+                  (f"--filter=R {HOLDING_DIR}/***", "--filter=P *"),
+                  ("--delete", "--existing", "--ignore-existing"), delay_updates=False)
 PHASES = (
-    Phase("assets", "Dateien für Aussehen und Bilder",
+    Phase("assets", "Dateien für Aussehen und Bilder (neue Namen, die alten bleiben)",
           (*(f"--exclude=/{n}" for n in INDEX_FILES), "--exclude=*.html",
            *(f"--exclude={p}" for p in FEED_PATTERNS)), ("--prune-empty-dirs",)),
-    Phase("new-pages", "neue Seiten (noch nirgends verlinkt)",
-          ("--include=*/", "--include=*.html", "--exclude=*"), ("--ignore-existing", "--prune-empty-dirs")),
+    Phase("new-files", "neue Seiten, Feeds und Kalenderdateien (noch nirgends verlinkt)",
+          (*(f"--exclude=/{n}" for n in INDEX_FILES), *PAGES_AND_FEEDS), ("--ignore-existing", "--prune-empty-dirs")),
     Phase("feeds", "Nachrichten-Feeds und Kalenderdateien",
           (*(f"--exclude=/{n}" for n in INDEX_FILES), "--include=*/",
            *(f"--include={p}" for p in FEED_PATTERNS), "--exclude=*"), ("--prune-empty-dirs",)),
@@ -57,13 +71,14 @@ PHASES = (
     Phase("index", "Sitemap, robots.txt und .htaccess",
           (*_root_only(INDEX_FILES), "--exclude=*")),
 )
-# Deletes what the new build no longer has, and transfers nothing.
+# Deletes what the new build no longer has (and holding folders), and transfers nothing.
 # .well-known/ belongs to the hoster (certificates), never to the build: protected.
-CLEANUP = Phase("cleanup", "veraltete Dateien löschen", ("--filter=P /.well-known/",),
-                ("--delete", "--existing", "--ignore-existing"))
+CLEANUP = Phase("cleanup", "veraltete Dateien löschen", ("--filter=P /.well-known/", f"--filter=R {HOLDING_DIR}/***"),
+                ("--delete", "--existing", "--ignore-existing"), delay_updates=False)
+ALL_PHASES = (LEFTOVERS, *PHASES, CLEANUP)
 
 BASE_OPTIONS = ("--recursive", "--links", "--perms", "--chmod=D755,F644",
-                "--checksum", "--itemize-changes", "--delay-updates", "--human-readable")
+                "--checksum", "--itemize-changes", "--human-readable")
 
 
 class DeployError(RuntimeError):
@@ -107,7 +122,8 @@ def require_rsync() -> str:
 
 
 def rsync_command(rsync: str, source: Path, target: Target, phase: Phase, dry_run: bool) -> list[str]:
-    cmd = [rsync, *BASE_OPTIONS, *phase.options, *phase.filters]
+    cmd = [rsync, *BASE_OPTIONS, *(("--delay-updates",) if phase.delay_updates else ()), *phase.options,
+           *phase.filters]
     if dry_run:
         cmd.append("--dry-run")
     if target.ssh_command:
@@ -120,8 +136,8 @@ def upload(source: Path, target: Target, dry_run: bool = False, echo=print, run=
     rsync = require_rsync()
     if target.ssh_command is None:
         Path(target.destination).mkdir(parents=True, exist_ok=True)
-    for number, phase in enumerate((*PHASES, CLEANUP), start=1):
-        echo(f"[{number}/{len(PHASES) + 1}] {phase.label}{' (Probelauf, nichts wird geändert)' if dry_run else ''}")
+    for number, phase in enumerate(ALL_PHASES):
+        echo(f"[{number}/{len(ALL_PHASES) - 1}] {phase.label}{' (Probelauf, nichts wird geändert)' if dry_run else ''}")
         result = run(rsync_command(rsync, source, target, phase, dry_run), capture_output=True, text=True)
         for line in result.stdout.splitlines():
             if line.strip():
@@ -149,12 +165,67 @@ def verify_build(out: Path, settings: dict, allow_placeholder_url: bool) -> list
             problems.append(f"{name} fehlt im Build")
     empty = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and p.stat().st_size == 0)
     problems += [f"{name} ist leer" for name in empty]
+    problems += address_problems(settings, allow_placeholder_url)
+    problems += absolute_url_problems(out, settings)
+    return problems
+
+
+def address_problems(settings: dict, allow_placeholder: bool) -> list[str]:
+    """The site's address and the calendar's UID domain must be real before anything goes public.
+
+    An empty SITE_URL (what the workflow passes when the forge variable is unset) would
+    publish relative addresses in the sitemap, robots.txt and feeds; UIDs ending in
+    ``.invalid`` would be in every subscriber's calendar, and can never change once there.
+    A dry run (``--dry-run``) may still use the placeholders.
+    """
+    problems = []
+    url = (settings.get("SITEURL") or "").strip()
     placeholder = settings.get("PLACEHOLDER_SITE_URL")
-    if placeholder and settings.get("SITEURL", "").startswith(placeholder) and not allow_placeholder_url:
-        problems.append(
-            f"Die Adresse der Website ist noch der Platzhalter {placeholder}. SITE_URL setzen "
-            "(z. B. SITE_URL=https://www.example.de) oder in publishconf.py eintragen."
-        )
+    parts = urlsplit(url)
+    if not url:
+        problems.append("Die Adresse der Website ist leer (SITE_URL ist gesetzt, aber ohne Wert). SITE_URL "
+                        "setzen (z. B. SITE_URL=https://www.example.de) oder in publishconf.py eintragen.")
+    elif placeholder and url.startswith(placeholder):
+        if not allow_placeholder:
+            problems.append(f"Die Adresse der Website ist noch der Platzhalter {placeholder}. SITE_URL setzen "
+                            "(z. B. SITE_URL=https://www.example.de) oder in publishconf.py eintragen.")
+    elif parts.scheme != "https" or not parts.hostname or "." not in parts.hostname:
+        problems.append(f"Die Adresse der Website „{url}“ ist keine vollständige https-Adresse "
+                        "(z. B. https://www.example.de, ohne / am Ende).")
+    if "kalender" in (settings.get("PLUGINS") or []):
+        problems += _uid_domain_problems(settings, allow_placeholder)
+    return problems
+
+
+def _uid_domain_problems(settings: dict, allow_placeholder: bool) -> list[str]:
+    from kalender.config import DEFAULTS  # noqa: PLC0415 - only when the calendar is part of the site
+
+    problems = []
+    domain = str(settings.get("CALENDAR_UID_DOMAIN", DEFAULTS["CALENDAR_UID_DOMAIN"]) or "").strip().lower()
+    if not domain or "." not in domain:
+        problems.append("CALENDAR_UID_DOMAIN ist leer: eine eigene Domain des Vereins eintragen "
+                        "(pelicanconf.py oder Umgebungsvariable CALENDAR_UID_DOMAIN).")
+    elif domain.endswith(".invalid") and not allow_placeholder:
+        problems.append(f"CALENDAR_UID_DOMAIN ist noch der Platzhalter „{domain}“. Vor dem ersten Veröffentlichen "
+                        "eine eigene Domain des Vereins eintragen (z. B. die der Website): sie steht in jedem "
+                        "abonnierten Termin und darf sich danach nie mehr ändern.")
+    return problems
+
+
+def absolute_url_problems(out: Path, settings: dict) -> list[str]:
+    """robots.txt and the sitemap must name the site by its absolute address (the protocols require it)."""
+    base = (settings.get("SITE_ABSOLUTE_URL") or settings.get("SITEURL") or "").rstrip("/")
+    problems = []
+    if not base:
+        return problems  # said by address_problems
+    robots = out / "robots.txt"
+    if robots.is_file() and f"Sitemap: {base}/sitemap.xml" not in robots.read_text(encoding="utf-8"):
+        problems.append("robots.txt nennt die Sitemap nicht mit der absoluten Adresse der Website")
+    sitemap = out / "sitemap.xml"
+    if sitemap.is_file():
+        text = sitemap.read_text(encoding="utf-8")
+        if "<loc>" in text and f"<loc>{base}/" not in text:
+            problems.append(f"sitemap.xml enthält Adressen, die nicht mit {base}/ beginnen")
     return problems
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 TEXT_EXTENSIONS = (".html", ".css", ".js", ".xml", ".ics", ".txt", ".svg", ".json")
 
 # Cache lifetimes in seconds, by kind of file.
-CACHE_IMMUTABLE = 31536000  # theme assets: linked as theme/…?v=<hash>, a change gives a new URL
-CACHE_MEDIA = 604800        # images and favicons: not fingerprinted, a week is a fair compromise
+CACHE_IMMUTABLE = 31536000  # fingerprinted assets (theme/…, images/x.<hash>.jpg): a change gives a new name
+CACHE_MEDIA = 86400         # the favicons, which keep their well-known names: a day
 CACHE_FEEDS = 3600          # news feeds and .ics: calendar apps poll anyway; an hour keeps changes quick
 CACHE_HTML = 300            # pages: five minutes, so a correction (a cancelled session) shows soon
 
@@ -27,20 +27,25 @@ DEFAULT_PERMISSIONS_POLICY = (
 )
 
 
+# What the site shows for errors. 403 (forbidden) gets the 404 page too: a visitor learns
+# nothing from the difference, and Apache's own 403 page is English.
+ERROR_STATUSES = (404, 403)
+# Fingerprinted file names (plugins/fingerprint): <name>.<10 hex digits>.<suffix>.
+FINGERPRINTED = r"\.[0-9a-f]{10}\.[A-Za-z0-9]+$"
+
+
 def _error_documents(settings) -> list[str]:
-    """``ErrorDocument 404`` per language: German at /404.html, the others under /<lang>/."""
+    """``ErrorDocument`` per language: German at /404.html, the others under /<lang>/."""
     languages = list(settings.get("LANGUAGES") or [settings["DEFAULT_LANG"]])
     default = settings["DEFAULT_LANG"]
-    lines = ["# 404 page in the language of the requested address (German for everything else)."]
-    lines.append("ErrorDocument 404 /404.html")
+    lines = ["# The 404 page in the language of the requested address (German for everything else)."]
+    lines += [f"ErrorDocument {status} /404.html" for status in ERROR_STATUSES]
     for code in languages:
         if code == default:
             continue
-        lines += [
-            f'<If "%{{REQUEST_URI}} =~ m#^/{code}/#">',
-            f"    ErrorDocument 404 /{code}/404.html",
-            "</If>",
-        ]
+        lines.append(f'<If "%{{REQUEST_URI}} =~ m#^/{code}/#">')
+        lines += [f"    ErrorDocument {status} /{code}/404.html" for status in ERROR_STATUSES]
+        lines.append("</If>")
     return lines
 
 
@@ -58,6 +63,9 @@ def render_htaccess(settings) -> str:
         "",
         "Options -Indexes",
         "DirectoryIndex index.html",
+        "# The slash after a folder name is added by the rewrite rules below, over https: mod_dir",
+        "# would redirect to http://, the scheme Apache sees behind the hoster's TLS terminator.",
+        "DirectorySlash Off",
         "",
         "# --- Types and charsets -----------------------------------------------",
         "AddType text/calendar .ics",
@@ -65,14 +73,34 @@ def render_htaccess(settings) -> str:
         "AddType image/x-icon .ico",
         "AddType text/javascript .js",
         "AddType application/json .json",
+        "AddType application/atom+xml .atom",
+        "AddType application/rss+xml .rss",
         f"AddCharset UTF-8 {charset_ext}",
+        "# News feeds are named *.atom.xml and *.rss.xml; the last suffix would make them application/xml.",
+        '<FilesMatch "\\.atom\\.xml$">',
+        '    ForceType "application/atom+xml; charset=utf-8"',
+        "</FilesMatch>",
+        '<FilesMatch "\\.rss\\.xml$">',
+        '    ForceType "application/rss+xml; charset=utf-8"',
+        "</FilesMatch>",
         "",
-        "# --- HTTPS only ----------------------------------------------------------",
+        "# --- HTTPS only; folders and hidden names ----------------------------------",
         "<IfModule mod_rewrite.c>",
         "    RewriteEngine On",
         "    RewriteCond %{HTTPS} !=on",
         "    RewriteCond %{HTTP:X-Forwarded-Proto} !=https",
         "    RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [L,R=301]",
+        "    # Names starting with a dot are never pages (e.g. .~tmp~/ of an interrupted upload);",
+        "    # only the hoster's .well-known/ is reachable.",
+        '    RewriteRule "(^|/)\\.(?!well-known(/|$))" - [R=404,L]',
+        "    # A folder without its slash: redirect to the folder, always to https.",
+        "    RewriteCond %{REQUEST_FILENAME} -d",
+        "    RewriteCond %{REQUEST_URI} !/$",
+        "    RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI}/ [L,R=301]",
+        "    # A folder without index.html is no page: the 404 page, not a listing or Apache's 403.",
+        "    RewriteCond %{REQUEST_FILENAME} -d",
+        "    RewriteCond %{REQUEST_FILENAME}/index.html !-f",
+        "    RewriteRule ^ - [R=404,L]",
         "</IfModule>",
         "",
         "# --- Compression (cheap phones, slow networks) ----------------------------",
@@ -84,7 +112,7 @@ def render_htaccess(settings) -> str:
         "",
         "# --- Caching ---------------------------------------------------------------",
         "# Short for pages, feeds and calendars (they change when a session is cancelled),",
-        f"# long and immutable for the fingerprinted theme files under /{theme_dir}/.",
+        f"# long and immutable for fingerprinted files (everything in /{theme_dir}/, images/<name>.<hash>.<suffix>).",
         "<IfModule mod_headers.c>",
         '    <FilesMatch "\\.(html|txt)$">',
         f'        Header set Cache-Control "public, max-age={CACHE_HTML}, must-revalidate"',
@@ -95,9 +123,9 @@ def render_htaccess(settings) -> str:
         '    <FilesMatch "\\.(png|jpe?g|gif|webp|avif|svg|ico)$">',
         f'        Header set Cache-Control "public, max-age={CACHE_MEDIA}"',
         "    </FilesMatch>",
-        f'    <If "%{{REQUEST_URI}} =~ m#^/{theme_dir}/#">',
+        f'    <FilesMatch "{FINGERPRINTED}">',
         f'        Header set Cache-Control "public, max-age={CACHE_IMMUTABLE}, immutable"',
-        "    </If>",
+        "    </FilesMatch>",
         "</IfModule>",
         "",
         "# --- Security headers (also on error pages: \"always\") ------------------------",

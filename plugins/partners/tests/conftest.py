@@ -71,7 +71,7 @@ class PartnerSite:
             "CACHE_PATH": str(self.root / "cache"),
             "THEME": str(compiled_theme()),
             "PLUGIN_PATHS": [str(REPO / "plugins")],
-            "PLUGINS": ["multilingual", "partners"],
+            "PLUGINS": ["fingerprint", "multilingual", "partners"],
             "STATIC_PATHS": ["images"],
             "EXTRA_PATH_METADATA": {},
             "LANGUAGES": LANGUAGES,

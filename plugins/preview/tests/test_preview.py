@@ -1,5 +1,6 @@
 """The preview keeps serving the last good build and shows content errors on an error page."""
 
+import re
 import shutil
 import threading
 import urllib.error
@@ -55,7 +56,8 @@ def test_error_shown_in_browser_and_last_good_build_kept(preview):
     status, body = fetch(server, "/kontakt/")
     assert status == 500
     assert "kontakt.de.md:3: Lang:" in body and "xx&lt;b&gt;" in body and "<b>" not in body
-    status, css = fetch(server, "/theme/css/site.css")
+    stylesheet = re.search(r'<link rel="stylesheet" href="([^"]+)"', (good / "index.html").read_text()).group(1)
+    status, css = fetch(server, stylesheet)
     assert status == 200 and css.strip()
 
     page.write_text(page.read_text(encoding="utf-8").replace("Lang: xx<b>", "Lang: de", 1), encoding="utf-8")

@@ -22,7 +22,8 @@ def make_site(root: Path):
         "index.html": "<a href='feeds/aktuelles.atom.xml'>", "404.html": "404", "en/index.html": "en",
         "en/404.html": "404", "aktuelles/neu/index.html": "neu", "feeds/aktuelles.atom.xml": "<feed/>",
         "kalender/feeds/alle.ics": "BEGIN:VCALENDAR", "theme/css/site.css": "body{}",
-        "favicon.svg": "<svg/>", "sitemap.xml": "<urlset/>", "robots.txt": "User-agent: *",
+        "favicon.svg": "<svg/>", "sitemap.xml": "<urlset/>",
+        "robots.txt": "User-agent: *\nSitemap: https://www.example.invalid/sitemap.xml\n",
         ".htaccess": "Options -Indexes", "images/foto.jpg": "jpg",
     }
     for name, text in files.items():
@@ -42,7 +43,7 @@ def test_each_file_goes_up_in_exactly_one_content_phase(tmp_path):
     source, target = tmp_path / "site", tmp_path / "server"
     source.mkdir(), target.mkdir()
     files = make_site(source)
-    by_phase = {p.name: transferred(source, target, p) for p in deploy.PHASES if p.name != "new-pages"}
+    by_phase = {p.name: transferred(source, target, p) for p in deploy.PHASES if p.name != "new-files"}
     seen = [f for names in by_phase.values() for f in names]
     assert sorted(seen) == sorted(files), by_phase
     assert by_phase["feeds"] == {"feeds/aktuelles.atom.xml", "kalender/feeds/alle.ics"}
@@ -50,11 +51,23 @@ def test_each_file_goes_up_in_exactly_one_content_phase(tmp_path):
     assert "theme/css/site.css" in by_phase["assets"] and "images/foto.jpg" in by_phase["assets"]
 
 
-def test_phase_order_assets_then_new_pages_feeds_pages_index_cleanup_last():
-    assert [p.name for p in deploy.PHASES] == ["assets", "new-pages", "feeds", "pages", "index"]
+def test_phase_order_leftovers_assets_new_files_feeds_pages_index_cleanup_last():
+    assert [p.name for p in deploy.ALL_PHASES] == [
+        "leftovers", "assets", "new-files", "feeds", "pages", "index", "cleanup"]
     assert "--delete" not in [o for p in deploy.PHASES for o in p.options]
-    assert "--delete" in deploy.CLEANUP.options
-    assert all("--delay-updates" in deploy.BASE_OPTIONS for _ in deploy.PHASES)
+    assert "--delete" in deploy.CLEANUP.options and "--delete" in deploy.LEFTOVERS.options
+    assert all(p.delay_updates for p in deploy.PHASES)
+
+
+def test_new_pages_and_their_calendar_files_go_up_together_before_anything_links_to_them(tmp_path):
+    require_rsync()
+    source, target = tmp_path / "site", tmp_path / "server"
+    source.mkdir(), target.mkdir()
+    make_site(source)
+    new_files = next(p for p in deploy.PHASES if p.name == "new-files")
+    assert transferred(source, target, new_files) == {
+        "index.html", "404.html", "en/index.html", "en/404.html", "aktuelles/neu/index.html",
+        "feeds/aktuelles.atom.xml", "kalender/feeds/alle.ics"}
 
 
 def test_upload_copies_everything_and_deletes_stale_files_only_at_the_end(tmp_path):
@@ -112,3 +125,42 @@ def test_placeholder_address_blocks_a_real_upload_but_not_a_dry_run(tmp_path):
     assert deploy.verify_build(tmp_path, settings, allow_placeholder_url=True) == []
     (tmp_path / "404.html").unlink()
     assert "404.html fehlt im Build" in deploy.verify_build(tmp_path, settings, allow_placeholder_url=True)
+
+
+def test_an_empty_site_url_is_refused_like_the_placeholder_even_in_a_dry_run(tmp_path):
+    settings = {"DEFAULT_LANG": "de", "LANGUAGES": {"de": ("Deutsch", "ltr")}, "SITEURL": "",
+                "PLACEHOLDER_SITE_URL": "https://www.example.invalid"}
+    make_site(tmp_path)
+    for dry_run in (False, True):
+        problems = deploy.verify_build(tmp_path, settings, allow_placeholder_url=dry_run)
+        assert any("Adresse der Website ist leer" in p for p in problems), problems
+    settings["SITEURL"] = "http://www.example.de"
+    assert any("keine vollständige https-Adresse" in p
+               for p in deploy.verify_build(tmp_path, settings, allow_placeholder_url=False))
+
+
+def test_publishconf_treats_an_empty_site_url_as_unset(monkeypatch):
+    import runpy
+
+    monkeypatch.setenv("SITE_URL", "")
+    monkeypatch.setenv("CALENDAR_UID_DOMAIN", "")
+    conf = runpy.run_path(str(Path(__file__).resolve().parents[3] / "publishconf.py"))
+    assert conf["SITEURL"] == conf["PLACEHOLDER_SITE_URL"]
+    assert conf["CALENDAR_UID_DOMAIN"].endswith(".invalid")
+    monkeypatch.setenv("CALENDAR_UID_DOMAIN", "verein.example")
+    assert runpy.run_path(str(Path(__file__).resolve().parents[3] / "publishconf.py"))["CALENDAR_UID_DOMAIN"] == \
+        "verein.example"
+
+
+def test_the_calendar_uid_placeholder_blocks_a_real_upload(tmp_path):
+    settings = {"DEFAULT_LANG": "de", "LANGUAGES": {"de": ("Deutsch", "ltr")}, "SITEURL": "https://www.example.de",
+                "PLUGINS": ["kalender"], "CALENDAR_UID_DOMAIN": "integration-plauen.invalid"}
+    make_site(tmp_path)
+    (tmp_path / "robots.txt").write_text("Sitemap: https://www.example.de/sitemap.xml\n")
+    problems = deploy.verify_build(tmp_path, settings, allow_placeholder_url=False)
+    assert problems == [next(p for p in problems if "CALENDAR_UID_DOMAIN ist noch der Platzhalter" in p)]
+    assert deploy.verify_build(tmp_path, settings, allow_placeholder_url=True) == []
+    settings["CALENDAR_UID_DOMAIN"] = "verein.example"
+    assert deploy.verify_build(tmp_path, settings, allow_placeholder_url=False) == []
+    del settings["CALENDAR_UID_DOMAIN"]  # the calendar's own default is the placeholder too
+    assert any("Platzhalter" in p for p in deploy.verify_build(tmp_path, settings, allow_placeholder_url=False))

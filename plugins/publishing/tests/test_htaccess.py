@@ -28,16 +28,26 @@ def test_plain_http_is_redirected_permanently_to_https():
     assert re.search(r"RewriteRule \^ https://%\{HTTP_HOST\}%\{REQUEST_URI\} \[L,R=301\]", text)
 
 
-def test_theme_assets_are_immutable_and_pages_feeds_calendars_short_lived():
+def test_fingerprinted_assets_are_immutable_and_pages_feeds_calendars_short_lived():
     text = directives()
-    theme_block = re.search(r'<If "%\{REQUEST_URI\} =~ m#\^/theme/#">\n(.*?)</If>', text, re.S).group(1)
-    assert "max-age=31536000, immutable" in theme_block
+    immutable = re.search(r'<FilesMatch "\\\.\[0-9a-f\]\{10\}\\\.\[A-Za-z0-9\]\+\$">\n(.*?)</FilesMatch>', text, re.S).group(1)
+    assert "max-age=31536000, immutable" in immutable
     html_block = re.search(r'<FilesMatch "\\\.\(html\|txt\)\$">\n(.*?)</FilesMatch>', text, re.S).group(1)
     feed_block = re.search(r'<FilesMatch "\\\.\(xml\|ics\)\$">\n(.*?)</FilesMatch>', text, re.S).group(1)
     for block in (html_block, feed_block):
         max_age = int(re.search(r"max-age=(\d+)", block).group(1))
         assert max_age <= 3600
         assert "immutable" not in block
+    # the fingerprinted block comes last, so it wins over the media block for images/x.<hash>.jpg
+    assert text.index("max-age=31536000, immutable") > text.index('<FilesMatch "\\.(png|jpe?g')
+
+
+def test_feeds_get_their_own_types_and_folders_redirect_over_https():
+    text = directives()
+    assert '<FilesMatch "\\.atom\\.xml$">\n    ForceType "application/atom+xml; charset=utf-8"' in text
+    assert '<FilesMatch "\\.rss\\.xml$">\n    ForceType "application/rss+xml; charset=utf-8"' in text
+    assert "DirectorySlash Off" in text.splitlines()
+    assert "    RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI}/ [L,R=301]" in text.splitlines()
 
 
 def test_security_headers_forbid_inline_code_and_third_parties():
@@ -54,8 +64,10 @@ def test_security_headers_forbid_inline_code_and_third_parties():
 def test_every_non_default_language_gets_its_own_404_page():
     text = directives()
     assert "ErrorDocument 404 /404.html" in text.splitlines()
+    assert "ErrorDocument 403 /404.html" in text.splitlines()
     for code in ("en", "ar"):
-        assert f'<If "%{{REQUEST_URI}} =~ m#^/{code}/#">\n    ErrorDocument 404 /{code}/404.html\n</If>' in text
+        assert (f'<If "%{{REQUEST_URI}} =~ m#^/{code}/#">\n    ErrorDocument 404 /{code}/404.html\n'
+                f'    ErrorDocument 403 /{code}/404.html\n</If>') in text
     assert "m#^/de/#" not in text
 
 

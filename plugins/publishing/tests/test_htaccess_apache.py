@@ -75,8 +75,19 @@ def server():
         "404.html": _page("de", "Seite nicht gefunden"),
         "ar/index.html": _page("ar", "الصفحة الرئيسية"),
         "ar/404.html": _page("ar", "الصفحة غير موجودة"),
-        "theme/css/site.css": "body{margin:0}\n",
+        "ar/kalender/feeds/alle.ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+        "en/index.html": _page("en", "Home"),
+        "en/404.html": _page("en", "Page not found"),
+        "theme/css/site.0123456789.css": "body{margin:0}\n",
+        "images/garten.abcdef0123.jpg": "jpg",
+        "favicon.ico": "ico",
         "kalender/feeds/alle.ics": "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nEND:VCALENDAR\r\n",
+        "feeds/aktuelles.atom.xml": '<?xml version="1.0" encoding="utf-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>\n',
+        "feeds/aktuelles.rss.xml": '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"/>\n',
+        # left by an upload killed while rsync --delay-updates held the new files back
+        ".~tmp~/index.html": _page("de", "halb hochgeladen"),
+        "kalender/.~tmp~/index.html": _page("de", "halb hochgeladen"),
+        ".well-known/acme-challenge/token": "beweis",
     }
     for rel, text in files.items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -152,10 +163,40 @@ def test_calendar_feeds_are_text_calendar_utf8_and_short_lived(server):
     assert "max-age=3600" in head["Cache-Control"]
 
 
-def test_fingerprinted_theme_files_are_cached_for_a_year(server):
-    status, head, _ = fetch(f"{server}/theme/css/site.css?v=0123456789")
+def test_fingerprinted_files_are_cached_for_a_year_and_favicons_for_a_day(server):
+    for path in ("/theme/css/site.0123456789.css", "/images/garten.abcdef0123.jpg"):
+        status, head, _ = fetch(f"{server}{path}")
+        assert status == 200, path
+        assert head["Cache-Control"] == "public, max-age=31536000, immutable", path
+    status, head, _ = fetch(f"{server}/favicon.ico")
+    assert status == 200 and head["Cache-Control"] == "public, max-age=86400"
+
+
+def test_news_feeds_are_served_as_atom_and_rss(server):
+    status, head, body = fetch(f"{server}/feeds/aktuelles.atom.xml")
+    assert status == 200 and "<feed" in body
+    assert head["Content-Type"] == "application/atom+xml; charset=utf-8"
+    assert "max-age=3600" in head["Cache-Control"]
+    status, head, _ = fetch(f"{server}/feeds/aktuelles.rss.xml")
+    assert status == 200 and head["Content-Type"] == "application/rss+xml; charset=utf-8"
+
+
+def test_a_folder_without_slash_is_redirected_to_https_also_behind_the_tls_terminator(server):
+    for path in ("/en", "/ar/kalender"):
+        status, head, _ = fetch(f"{server}{path}")  # X-Forwarded-Proto: https, Apache itself sees http
+        assert status == 301, path
+        assert head["Location"] == f"https://127.0.0.1:{server.rsplit(':', 1)[1]}{path}/", path
+    status, head, _ = fetch(f"{server}/en/")
     assert status == 200
-    assert head["Cache-Control"] == "public, max-age=31536000, immutable"
+
+
+def test_leftovers_of_an_interrupted_upload_and_other_hidden_names_are_not_found(server):
+    for path in ("/.~tmp~/index.html", "/kalender/.~tmp~/index.html", "/.~tmp~/", "/.htaccess"):
+        status, _, body = fetch(f"{server}{path}")
+        assert status == 404 and "halb hochgeladen" not in body, path
+        assert "Seite nicht gefunden" in body, path
+    status, _, body = fetch(f"{server}/.well-known/acme-challenge/token")
+    assert status == 200 and body == "beweis"
 
 
 def test_missing_pages_get_the_404_page_of_their_language(server):
@@ -166,6 +207,10 @@ def test_missing_pages_get_the_404_page_of_their_language(server):
     assert status == 404 and "Seite nicht gefunden" in body
 
 
-def test_folders_are_not_listed(server):
-    status, _, _ = fetch(f"{server}/theme/css/")
-    assert status == 403
+def test_folders_are_not_listed_but_get_the_404_page_of_their_language(server):
+    status, _, body = fetch(f"{server}/theme/css/")
+    assert status == 404 and "Seite nicht gefunden" in body and "Forbidden" not in body
+    status, _, body = fetch(f"{server}/ar/kalender/feeds/")
+    assert status == 404 and "الصفحة غير موجودة" in body
+    status, _, body = fetch(f"{server}/en/gibt-es-nicht/")
+    assert status == 404 and "Page not found" in body
