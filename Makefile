@@ -20,7 +20,8 @@ check: venv
 	$(BIN)/invoke check
 bench: venv
 	$(BIN)/invoke bench
-audit: tools
+audit:
+	@tools/bootstrap audit
 	$(BIN)/invoke audit
 publish: venv
 	$(BIN)/invoke publish
