@@ -120,7 +120,7 @@ def entry_events(original, settings: dict, lang: str) -> list[Event]:
     master.add("dtend", _value(schedule.first + schedule.duration, schedule))
     if schedule.rule is not None:
         master.add("rrule", _rrule(schedule))
-    instances = schedule.instances(entry.lang)
+    instances = schedule.instances()
     extras = sorted(extra.start for extra in schedule.extras)
     if extras:
         master.add("rdate", [_value(moment, schedule) for moment in extras])
