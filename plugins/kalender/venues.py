@@ -191,6 +191,10 @@ class Category:
     def name(self, lang: str, default_lang: str = "de") -> str:
         return self.names.get(lang) or self.names.get(default_lang) or self.key
 
+    def lang_of(self, lang: str, default_lang: str = "de") -> str:
+        """The language :meth:`name` is in: ``lang`` where translated, else the default language."""
+        return lang if self.names.get(lang) else default_lang
+
 
 def load_categories(path: Path, rel: str, default_lang: str) -> tuple[dict[str, Category], list[Problem]]:
     """Read the category list ``key = { de = "…", en = "…" }``."""
