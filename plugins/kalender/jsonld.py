@@ -53,7 +53,7 @@ def event_data(entry, occurrence, page_url: str, organizer: str = "", placeholde
         data["inLanguage"] = list(entry.spoken_languages)
     venue = occurrence.venue
     if venue is not None:
-        place = {"@type": "Place", "name": venue.name}
+        place = {"@type": "Place", "name": venue.shown("name", entry.lang)[0]}
         if venue.address and placeholder not in venue.address:
             place["address"] = {"@type": "PostalAddress", "streetAddress": venue.address}
         if venue.lat is not None and venue.lon is not None:
