@@ -26,6 +26,7 @@ from babel.lists import format_list
 from babel.messages.pofile import read_po
 from icalendar import Calendar
 
+from tests.quality.builtsite import build_today
 from tests.site import ROOT, output_dir, pelicanconf, soup
 
 sys.path.insert(0, str(ROOT / "plugins"))
@@ -88,6 +89,29 @@ def _local(value):
 @lru_cache(maxsize=None)
 def expected_states(out: Path, lang: str, slug: str) -> dict:
     """{start (UTC, or date): the status word the pages must show ('' when as planned)} from the feed."""
+    return {start: word for (start, _days), word in _expected(out, lang, slug).items()}
+
+
+@lru_cache(maxsize=None)
+def expected_by_day(out: Path, lang: str, slug: str) -> dict:
+    """{local day: the status words of the sessions touching that day}."""
+    result = {}
+    for (_start, days), word in _expected(out, lang, slug).items():
+        for day in days:
+            result.setdefault(day, set()).add(word)
+    return result
+
+
+def _days(start, end) -> tuple:
+    if isinstance(start, dt.datetime):
+        first, last = _local(start).date(), _local(end - dt.timedelta(microseconds=1)).date()
+    else:
+        first, last = start, end - dt.timedelta(days=1)
+    return tuple(first + dt.timedelta(days=i) for i in range((last - first).days + 1))
+
+
+@lru_cache(maxsize=None)
+def _expected(out: Path, lang: str, slug: str) -> dict:
     calendar = feed(out, lang, slug)
     main = master(calendar)
     whole = str(main.get("STATUS", "")).upper() == "CANCELLED"
@@ -95,7 +119,7 @@ def expected_states(out: Path, lang: str, slug: str) -> dict:
     result = {}
     for event in recurring_ical_events.of(calendar).between(dt.date(1970, 1, 1), dt.date(2100, 1, 1)):
         start, end = event["DTSTART"].dt, event["DTEND"].dt
-        key = start.astimezone(UTC) if isinstance(start, dt.datetime) else start
+        key = (start.astimezone(UTC) if isinstance(start, dt.datetime) else start, _days(start, end))
         if str(event.get("STATUS", "")).upper() == "CANCELLED":
             result[key] = tr(lang, "Abgesagt" if whole else "Fällt aus")
             continue
@@ -135,12 +159,6 @@ def calendar_pages(out: Path, lang: str) -> list[Path]:
     return sorted(p for p in root.rglob("index.html") if "feeds" not in p.parts) + [out / prefix(lang) / "index.html"]
 
 
-def today_of_build(out: Path) -> dt.date:
-    """The build's "today": SOURCE_DATE_EPOCH as the build saw it, else the day the page was written."""
-    page = out / "kalender" / "index.html"
-    return dt.datetime.fromtimestamp(page.stat().st_mtime, BERLIN).date()
-
-
 # --- Every session on every page, against the feed ----------------------------------------------------
 
 
@@ -162,17 +180,21 @@ def status_problems(out: Path, lang: str) -> tuple[list[str], int]:
                 problems.append(f"{page.relative_to(out)}: {slug} {start['datetime']} steht nicht im Feed")
             elif shown != expected:
                 problems.append(f"{page.relative_to(out)}: {slug} {start['datetime']}: „{shown}“ statt „{expected}“")
-        for link in doc.select("table.month .month__event a"):
-            time = link.select_one("time")
-            if time is None:
-                continue
-            slug = slug_of(link["href"], lang)
-            expected = expected_states(out, lang, slug).get(moment(time["datetime"]))
-            checked += 1
-            if expected is None or (flag_text(link) or "") != expected:
-                problems.append(f"{page.relative_to(out)} Monatstabelle: {words(link.get_text())!r}, erwartet „{expected}“")
-            elif expected and not words(link.get_text()).startswith(expected + ":"):
-                problems.append(f"{page.relative_to(out)}: der Status steht nicht vorn im Linktext: {words(link.get_text())!r}")
+        if "monat" in page.parts:
+            year, month = map(int, page.parent.name.split("-"))
+            for cell in doc.select("table.month td"):
+                if cell.select_one(".month__day") is None:
+                    continue
+                day = dt.date(year, month, int(cell.select_one(".month__day").get_text()))
+                for link in cell.select(".month__events a"):
+                    slug = slug_of(link["href"], lang)
+                    expected = expected_by_day(out, lang, slug).get(day, set())
+                    checked += 1
+                    text = words(link.get_text())
+                    if (flag_text(link) or "") not in expected:
+                        problems.append(f"{page.relative_to(out)} Monatstabelle {day}: {text!r}, erwartet {expected}")
+                    elif flag_text(link) and not text.startswith(flag_text(link) + ":"):
+                        problems.append(f"{page.relative_to(out)}: der Status steht nicht vorn im Linktext: {text!r}")
     return problems, checked
 
 
@@ -240,7 +262,7 @@ def test_a_moved_session_says_exactly_what_changed(lang):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_month_table_marks_today_with_aria_current_and_a_word(lang):
     out = output_dir()
-    today = today_of_build(out)
+    today = build_today(out)
     months = sorted((out / prefix(lang) / "kalender" / "monat").iterdir())
     marked = {}
     for month in months:
@@ -249,7 +271,7 @@ def test_the_month_table_marks_today_with_aria_current_and_a_word(lang):
             marked[month.name] = cells
     assert list(marked) == [f"{today:%Y-%m}"], list(marked)
     [cell] = marked[f"{today:%Y-%m}"]
-    assert cell.select_one("time.month__day")["datetime"] == today.isoformat()
+    assert cell.select_one(".month__day").get_text() == str(today.day)
     assert cell.select_one(".month__today-label").get_text() == tr(lang, "Heute")
 
 
@@ -274,7 +296,7 @@ def _next_session(out: Path, lang: str, slug: str, today: dt.date):
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_google_and_outlook_get_the_next_session_only_and_the_page_says_so(lang):
     out = output_dir()
-    today = today_of_build(out)
+    today = build_today(out)
     checked = 0
     for slug in entry_slugs(out):
         if slug in cancelled_slugs(out):
@@ -441,9 +463,10 @@ def test_times_and_ranges_cannot_break(lang):
             text = time.get_text()
             if re.fullmatch(r"[\d٠-٩۰-۹:]+\D{0,4}", text.replace("\u00a0", "").replace("\u202f", "")):
                 assert " " not in text, f"{page.relative_to(out)}: {text!r} kann umbrechen"
-        for end in doc.select("time.dt-end"):
-            if "T" in end["datetime"]:
-                assert "nowrap" in end.parent.get("class", []), f"{page.relative_to(out)}: Zeitspanne ohne nowrap"
+        # A time range: the dash joined to both times (WORD JOINER, U+2060), so no break at it.
+        for end in doc.select("time.dt-end, th time + time, .timetable-list time + time"):
+            if "T" in end["datetime"] or ":" in end["datetime"][:5]:
+                assert end.previous_sibling == "\u2060–\u2060", f"{page.relative_to(out)}: {end.parent}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -452,6 +475,9 @@ def test_the_phone_course_list_joins_weekdays_the_language_way(lang):
     doc = soup(out / prefix(lang) / "kalender" / "kurse" / "index.html")
     items = doc.select(".timetable-list li")
     assert items
+    def times(element):
+        return words("–".join(t.get_text() for t in element.select("time")))
+
     # The weekdays of each course and time, as the desktop table has them (its column headings).
     table = doc.select_one("table.timetable")
     columns = [th.get_text() for th in table.select("thead th[scope=col]")]
@@ -459,10 +485,10 @@ def test_the_phone_course_list_joins_weekdays_the_language_way(lang):
     for row in table.select("tbody tr"):
         for column, cell in zip(columns, row.select("td")):
             for link in cell.select("a"):
-                expected.setdefault((link["href"], words(row.th.get_text())), []).append(column)
-    assert sorted((a["href"], words(li.select_one(".nowrap").get_text())) for li in items for a in li.select("a")) == sorted(expected)
+                expected.setdefault((link["href"], times(row.th)), []).append(column)
+    assert sorted((li.a["href"], times(li)) for li in items) == sorted(expected)
     for item in items:
-        days = expected[(item.a["href"], words(item.select_one(".nowrap").get_text()))]
+        days = expected[(item.a["href"], times(item))]
         assert len(days) >= 2 and item.strong.get_text() == format_list(days, locale=lang), item
         if lang in ("ar", "fa"):
             assert "," not in item.get_text(), item.get_text()

@@ -392,7 +392,7 @@ def test_course_schedule_is_a_table_with_row_and_column_headers(out):
     assert len(rows) == 1 and rows[0].th["scope"] == "row" and "17:00" in rows[0].th.get_text()
     assert [td.get_text(" ", strip=True) for td in rows[0].select("td")] == ["Deutschkurs (A1)"] * 2
     assert [li.get_text(" ", strip=True) for li in doc.select(".timetable-list li")] == [
-        "Dienstag und Donnerstag , 17:00 – 19:00 : Deutschkurs (A1)"]
+        "Dienstag und Donnerstag , 17:00 \u2060–\u2060 19:00 : Deutschkurs (A1)"]
     text = doc.main.get_text(" ")
     assert "Kurspause" in text and "3. November 2026" in text and "A1" in text
 
