@@ -19,6 +19,7 @@ VENUE_KEYS = {"name", "adresse", "lat", "lon", "barrierefreiheit", "hinweis"}
 TRANSLATABLE = ("name", "barrierefreiheit", "hinweis")
 KEY_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 DOTTED_RE = re.compile(r"^\s*(?P<field>[A-Za-z_]+)\.(?P<lang>[A-Za-z]+)\s*=")
+DOTTED_LINE_RE = re.compile(rf"^(?P<indent>\s*)(?P<field>{'|'.join(TRANSLATABLE)})\.(?P<lang>[A-Za-z]+)(?P<rest>\s*=)", re.M)
 
 
 @dataclass(frozen=True)
@@ -74,13 +75,14 @@ def _line_of(text: str, pattern: str) -> int | None:
     return None
 
 
-def _dotted_translation(text: str) -> tuple[int, str, str] | None:
-    """The first line written as ``hinweis.en = …`` (line, field, language), else None."""
+def _dotted_translations(text: str) -> list[tuple[int, str, str]]:
+    """The lines written as ``hinweis.en = …``: (line, field, language)."""
+    found = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = DOTTED_RE.match(line)
         if match and match["field"] in TRANSLATABLE:
-            return number, match["field"], match["lang"]
-    return None
+            found.append((number, match["field"], match["lang"]))
+    return found
 
 
 def _dotted_problem(rel: str, line: int | None, field_name: str, lang: str, section: str = "") -> Problem:
@@ -96,10 +98,16 @@ def _load_toml(path: Path, problems: list[Problem], rel: str) -> tuple[dict, str
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as error:
-        dotted = _dotted_translation(text)
-        if dotted is not None:  # "hinweis = …" and "hinweis.en = …" cannot both be TOML
-            problems.append(_dotted_problem(rel, *dotted))
-            return {}, text
+        dotted = _dotted_translations(text)
+        if dotted:  # "hinweis = …" and "hinweis.en = …" cannot both be TOML
+            problems.extend(_dotted_problem(rel, *found) for found in dotted)
+            # Read on as if written with "_", so that the venues exist for the other checks
+            # (otherwise every entry would also be told its place is unknown).
+            fixed = DOTTED_LINE_RE.sub(r"\g<indent>\g<field>_\g<lang>\g<rest>", text)
+            try:
+                return tomllib.loads(fixed), fixed
+            except tomllib.TOMLDecodeError:
+                pass
         match = re.search(r"line (\d+)", str(error))
         problems.append(
             Problem(rel, int(match[1]) if match else None, "TOML", f"die Datei ist kein gültiges TOML ({error})",
