@@ -11,10 +11,10 @@ from functools import cached_property
 
 from multilingual.urls import absolute_url
 
+from . import i18n
 from .clock import today as _today
 from .config import KIND_SLUGS, lang_prefix, site_languages
 from .model import CalendarEntry
-from .schedule import HOLIDAY_LANGUAGES
 from .translation import break_reason
 from .venues import Venue
 
@@ -28,7 +28,8 @@ class Occurrence:
     ``reason`` and ``reason_kind`` (``ausnahme``, ``ferien``, ``feiertag``, ``ausfall``,
     ``verlegt``, ``abgesagt``, ``zusatztermin``) say why; ``reason_lang`` is the language the
     reason is written in (the original's when a translation does not translate it).
-    ``original_start`` is where the session was in the series (differs when moved).
+    ``original_start``/``original_end`` are where the session was in the series and
+    ``usual_venue`` its place there (they differ when it is moved).
     """
 
     entry: CalendarEntry
@@ -41,6 +42,25 @@ class Occurrence:
     original_start: dt.datetime | dt.date
     venue: Venue | None
     reason_lang: str = ""
+    original_end: dt.datetime | dt.date | None = None
+    usual_venue: Venue | None = None
+
+    @property
+    def time_changed(self) -> bool:
+        """A moved session that starts or ends at another time than in the series."""
+        return self.state == "moved" and (self.start, self.end) != (self.original_start, self.original_end)
+
+    @property
+    def place_changed(self) -> bool:
+        """A moved session at another place than the entry's usual one."""
+        key = lambda venue: venue.key if venue is not None else None  # noqa: E731
+        return self.state == "moved" and key(self.venue) != key(self.usual_venue)
+
+    @property
+    def change(self) -> str:
+        """What a move changed: ``time``, ``place``, ``both``, or "" (not moved)."""
+        return {(True, True): "both", (True, False): "time", (False, True): "place"}.get(
+            (self.time_changed, self.place_changed), "")
 
     # cached_property works on this frozen dataclass (it writes the instance __dict__ directly)
     # and does not take part in equality: views ask for these days many times per session.
@@ -82,12 +102,13 @@ def entry_for_lang(entry: CalendarEntry, lang: str) -> CalendarEntry:
     return original
 
 
-def reason_of(entry: CalendarEntry, instance) -> tuple[str, str]:
+def reason_of(entry: CalendarEntry, instance, lang: str | None = None) -> tuple[str, str]:
     """The reason of a session as ``entry`` shows it, and the language it is written in.
 
     A translation shows its own ``Grund`` for that date (or break, or the cancellation);
-    otherwise the original's reason, in the original's language. Holiday names come in the
-    entry's language where the holidays package has it.
+    otherwise the original's reason, in the original's language. A holiday is named in
+    ``lang`` (the page's language; default the entry's) where a catalog or the holidays
+    package has the name (:func:`.i18n.holiday_name`), else in German.
     """
     original = getattr(entry, "original", entry)
     kind, reason = instance.reason_kind, instance.reason
@@ -103,8 +124,9 @@ def reason_of(entry: CalendarEntry, instance) -> tuple[str, str]:
         own = getattr(entry, "date_reasons", {}).get(instance.recurrence_id.date())
     if own:
         return own, entry.lang
-    if kind == "feiertag" and entry.lang in HOLIDAY_LANGUAGES:
-        return reason, entry.lang
+    if kind == "feiertag":
+        return i18n.holiday_name(getattr(entry, "settings", None) or {}, lang or entry.lang,
+                                 instance.recurrence_id.date(), reason)  # fmt: skip
     return reason, original.lang
 
 
@@ -126,40 +148,43 @@ def shown_breaks(entry: CalendarEntry) -> list[ShownBreak]:
 
 
 def occurrences(entry: CalendarEntry, start: dt.date | None = None, end: dt.date | None = None,
-                include_skipped: bool = True) -> list[Occurrence]:
+                include_skipped: bool = True, lang: str | None = None) -> list[Occurrence]:
     """Sessions of ``entry`` touching the days ``start`` ≤ day < ``end`` (open ends allowed).
 
     Reasons come from ``entry``'s own language (pass ``entry_for_lang(e, lang)``); holiday
-    names too (German where the holidays package has no such language).
+    names in ``lang``, the page's language (default: the entry's), see :func:`reason_of`.
     """
     schedule = entry.schedule
     if schedule is None:
         return []
     zone = schedule.zone
     result = []
-    for instance in schedule.instances(entry.lang):
+    usual = entry.venue
+    for instance in schedule.instances():
         if instance.state == "skipped" and not include_skipped:
             continue
         if schedule.all_day:
             first, stop = instance.start.date(), instance.end.date()
             occ_start, occ_end, original = first, stop, instance.recurrence_id.date()
+            original_end = (instance.recurrence_id + schedule.duration).date()
         else:
             occ_start = instance.start.replace(tzinfo=zone)
             occ_end = instance.end.replace(tzinfo=zone)
             original = instance.recurrence_id.replace(tzinfo=zone)
+            original_end = (instance.recurrence_id + schedule.duration).replace(tzinfo=zone)
             first = instance.start.date()
             stop = (instance.end - dt.timedelta(microseconds=1)).date() + dt.timedelta(days=1)
         if start is not None and stop <= start:
             continue
         if end is not None and first >= end:
             continue
-        venue = entry.venue
+        venue = usual
         if instance.venue and (venue is None or instance.venue != venue.key):
             venue = _venues_of(entry).get(instance.venue, venue)
-        reason, reason_lang = reason_of(entry, instance)
+        reason, reason_lang = reason_of(entry, instance, lang)
         result.append(
             Occurrence(entry, occ_start, occ_end, schedule.all_day, instance.state, reason,
-                       instance.reason_kind, original, venue, reason_lang)  # fmt: skip
+                       instance.reason_kind, original, venue, reason_lang, original_end, usual)  # fmt: skip
         )
     return result
 
@@ -182,7 +207,7 @@ def occurrences_between(entries, start: dt.date | None, end: dt.date | None, lan
             continue
         if category and category not in {c.key for c in original.categories}:
             continue
-        result.extend(occurrences(entry_for_lang(original, lang), start, end, include_skipped))
+        result.extend(occurrences(entry_for_lang(original, lang), start, end, include_skipped, lang))
     return sorted(result, key=lambda o: o.sort_key)
 
 

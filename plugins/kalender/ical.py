@@ -86,10 +86,10 @@ def _description(entry, settings, lang, extra: str = "") -> str:
     return "\n\n".join(parts)
 
 
-def _add_place(event: Event, venue) -> None:
+def _add_place(event: Event, venue, lang: str) -> None:
     if venue is None:
         return
-    event.add("location", venue.location)
+    event.add("location", venue.location_in(lang))
     if venue.lat is not None and venue.lon is not None:
         event.add("geo", (venue.lat, venue.lon))
 
@@ -120,14 +120,14 @@ def entry_events(original, settings: dict, lang: str) -> list[Event]:
     master.add("dtend", _value(schedule.first + schedule.duration, schedule))
     if schedule.rule is not None:
         master.add("rrule", _rrule(schedule))
-    instances = schedule.instances(entry.lang)
+    instances = schedule.instances()
     extras = sorted(extra.start for extra in schedule.extras)
     if extras:
         master.add("rdate", [_value(moment, schedule) for moment in extras])
     skipped = sorted(i.recurrence_id for i in instances if i.state == "skipped")
     if skipped:
         master.add("exdate", [_value(moment, schedule) for moment in skipped])
-    _add_place(master, entry.venue)
+    _add_place(master, entry.venue, lang)
     extra = f"{_(i18n.CANCELLED_PREFIX)}: {entry.cancelled}" if cancelled else ""
     master.add("description", _description(entry, settings, lang, extra))
     events = [master]
@@ -153,7 +153,7 @@ def entry_events(original, settings: dict, lang: str) -> list[Event]:
         override.add("recurrence-id", _value(instance.recurrence_id, schedule))
         override.add("dtstart", _value(instance.start, schedule))
         override.add("dtend", _value(instance.end, schedule))
-        _add_place(override, venues.get(instance.venue) or entry.venue)
+        _add_place(override, venues.get(instance.venue) or entry.venue, lang)
         reason = reason_of(entry, instance)[0]
         note = (f"{prefix}: {reason}" if reason else prefix) if prefix else ""
         override.add("description", _description(entry, settings, lang, note))

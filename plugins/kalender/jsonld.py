@@ -27,6 +27,13 @@ def _end(occurrence):
     return occurrence.last_day if occurrence.all_day else occurrence.end
 
 
+def event_status(occurrence) -> str:
+    """schema.org eventStatus; a session moved to another place only keeps its date (scheduled)."""
+    if occurrence.state == "moved" and not occurrence.time_changed:
+        return STATUS["normal"]
+    return STATUS.get(occurrence.state, STATUS["normal"])
+
+
 def event_data(entry, occurrence, page_url: str, organizer: str = "", placeholder: str = "[PLATZHALTER") -> dict:
     """The Event for ``occurrence`` (the next or shown session) of ``entry`` (the shown version).
 
@@ -40,7 +47,7 @@ def event_data(entry, occurrence, page_url: str, organizer: str = "", placeholde
         "url": page_url,
         "startDate": _moment(occurrence.start),
         "endDate": _moment(_end(occurrence)),
-        "eventStatus": STATUS.get(occurrence.state, STATUS["normal"]),
+        "eventStatus": event_status(occurrence),
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "isAccessibleForFree": bool(entry.is_free),
     }
@@ -53,7 +60,7 @@ def event_data(entry, occurrence, page_url: str, organizer: str = "", placeholde
         data["inLanguage"] = list(entry.spoken_languages)
     venue = occurrence.venue
     if venue is not None:
-        place = {"@type": "Place", "name": venue.name}
+        place = {"@type": "Place", "name": venue.shown("name", entry.lang)[0]}
         if venue.address and placeholder not in venue.address:
             place["address"] = {"@type": "PostalAddress", "streetAddress": venue.address}
         if venue.lat is not None and venue.lon is not None:

@@ -35,12 +35,13 @@ def _query(params: dict) -> str:
     return urlencode({k: v for k, v in params.items() if v}, quote_via=lambda s, *_a: quote(s, safe="/"))
 
 
-def google_url(title: str, start, end, details: str = "", location: str = "",
-               tz: str = "Europe/Berlin", rrule: str | None = None) -> str:
-    """Google Calendar "create event" template link.
+def google_url(title: str, start, end, details: str = "", location: str = "", tz: str = "Europe/Berlin") -> str:
+    """Google Calendar "create event" template link for one session.
 
     Timed: ``dates=YYYYMMDDTHHMMSSZ/…`` in UTC; all-day: ``dates=YYYYMMDD/YYYYMMDD`` with the
-    exclusive end date. ``rrule`` (without ``RRULE:``) makes it a series.
+    exclusive end date. Never a series: the template's ``recur`` takes an RRULE but no EXDATE,
+    RDATE or changed sessions, so a series would come with holidays, breaks, cancelled and moved
+    sessions at their old times. A series is offered as its calendar file (.ics) instead.
     """
     if isinstance(start, dt.datetime):
         dates = f"{_utc_stamp(start)}/{_utc_stamp(end)}"
@@ -48,7 +49,7 @@ def google_url(title: str, start, end, details: str = "", location: str = "",
         dates = f"{start:%Y%m%d}/{end:%Y%m%d}"
     return GOOGLE_TEMPLATE + "?" + _query({
         "action": "TEMPLATE", "text": title, "dates": dates, "details": details,
-        "location": location, "ctz": tz, "recur": f"RRULE:{rrule}" if rrule else "",
+        "location": location, "ctz": tz,
     })  # fmt: skip
 
 
@@ -62,23 +63,6 @@ def outlook_url(title: str, start, end, body: str = "", location: str = "") -> s
         "rru": "addevent", "subject": title, **times,
         "body": body, "location": location,
     })  # fmt: skip
-
-
-def google_rrule(schedule) -> str | None:
-    """The entry's RRULE for Google, with UNTIL in UTC (timed) or as a date (all-day)."""
-    rule = schedule.rule
-    if rule is None:
-        return None
-    text = rule.rrule_text()
-    until = rule.local_until(schedule.all_day)
-    if until is not None:
-        if schedule.all_day:
-            text += f";UNTIL={until:%Y%m%d}"
-        else:
-            text += ";UNTIL=" + _utc_stamp(until.replace(tzinfo=schedule.zone))
-    if rule.count is not None and "COUNT=" not in text:
-        text += f";COUNT={rule.count}"
-    return text
 
 
 def osm_url(venue) -> str | None:

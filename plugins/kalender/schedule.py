@@ -30,7 +30,6 @@ from .values import (
 MAX_INSTANCES = 1500
 GERMAN_WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 ONE_DAY = dt.timedelta(days=1)
-HOLIDAY_LANGUAGES = {"de": "de", "en": "en_US", "uk": "uk"}
 TIME_ONLY_RE = re.compile(r"\d{1,2}:\d{2}(\s*Uhr)?", re.IGNORECASE)
 
 
@@ -128,30 +127,33 @@ class Schedule:
             self._cache["series"] = sorted(set(self.rule_starts()) | {extra.start for extra in self.extras})
         return list(self._cache["series"])
 
-    def holiday_skips(self, lang: str = "de") -> dict[dt.date, str]:
-        """Saxon public holidays on which a rule start falls, with their names."""
+    def holiday_skips(self) -> dict[dt.date, str]:
+        """Saxon public holidays on which a rule start falls, with their German names.
+
+        The name is the reason of the skipped session; pages show it in their own language
+        (:func:`.i18n.holiday_name`).
+        """
         if not self.skip_holidays:
             return {}
         starts = self.rule_starts()
         years = sorted({s.year for s in starts})
-        names = saxon_holidays(tuple(years), HOLIDAY_LANGUAGES.get(lang, "de"))
+        names = saxon_holidays(tuple(years), "de")
         return {s.date(): names[s.date()] for s in starts if s.date() in names}
 
-    def instances(self, lang: str = "de") -> list[Instance]:
+    def instances(self) -> list[Instance]:
         """Every session, including skipped and cancelled ones, sorted by start.
 
-        Computed once per language: the views, feeds and checks all ask for them.
+        Computed once: the views, feeds and checks all ask for them.
         """
-        key = ("instances", lang)
-        if key not in self._cache:
-            self._cache[key] = tuple(self._instances(lang))
-        return list(self._cache[key])
+        if "instances" not in self._cache:
+            self._cache["instances"] = tuple(self._instances())
+        return list(self._cache["instances"])
 
-    def _instances(self, lang: str) -> list[Instance]:
+    def _instances(self) -> list[Instance]:
         excluded = {ex.start: ex.reason for ex in self.exclusions}
         changes = {change.original: change for change in self.changes}
         extras = {extra.start: extra.note for extra in self.extras}
-        holiday_names = self.holiday_skips(lang)
+        holiday_names = self.holiday_skips()
         result = []
         for original in self.series_starts():
             start, end = original, original + self.duration
@@ -549,6 +551,11 @@ class ScheduleReader:
             check_duration_length(new_duration, end_text)
         if new_start is None and new_duration is None and venue is None:
             raise FieldError(f"„{text}“ sagt nicht, wohin verlegt wird", fix)
+        if (schedule is not None and (new_start or original) == original
+                and (new_duration or schedule.duration) == schedule.duration and venue in (None, schedule.venue)):
+            # The pages say what a move changes (time, place or both); here it would be nothing.
+            raise FieldError(f"„{text}“ ändert weder Zeit noch Ort: der Termin ist ohnehin so",
+                             "eine andere Uhrzeit, ein anderes Datum oder einen anderen Ort angeben, oder die Zeile löschen")
         return Change(original, False, new_start, new_duration, venue, reason)
 
     def check_local_times(self, schedule: Schedule, zone: ZoneInfo) -> None:

@@ -67,7 +67,7 @@ def read_reasons(entry, original, report: FileReport) -> None:
     schedule = original.schedule
     dated = {}
     if schedule is not None:
-        dated = {i.recurrence_id.date(): i.reason_kind for i in schedule.instances(original.lang)
+        dated = {i.recurrence_id.date(): i.reason_kind for i in schedule.instances()
                  if i.reason_kind in REASON_KINDS}  # fmt: skip
     seen: dict[str, int] = {}
     for lineno, value in report.header.lines.get("grund", []):

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field
 
+from babel.lists import format_list
 from multilingual.template_context import locale_of
 from multilingual.urls import absolute_url
 
@@ -84,6 +86,18 @@ def weekday_names(lang: str, first_weekday: int) -> list[tuple[int, str]]:
     """(weekday number, name in ``lang``) from the locale's first day of the week."""
     names = locale_of(lang).days["format"]["wide"]
     return [((first_weekday + i) % 7, names[(first_weekday + i) % 7]) for i in range(7)]
+
+
+def list_separators(count: int, lang: str) -> list[str]:
+    """The text before each of ``count`` items that are joined the way ``lang`` joins a list
+    (CLDR list pattern: "A, B und C", "A، B وC"), plus the text after the last one.
+
+    For lists of links, whose items cannot go through :func:`babel.lists.format_list` as text.
+    """
+    if count <= 0:
+        return [""]
+    joined = format_list([f"\x00{i}\x00" for i in range(count)], locale=locale_of(lang))
+    return re.split(r"\x00\d+\x00", joined)
 
 
 def language_names(codes, lang: str) -> list[str]:
@@ -175,7 +189,8 @@ class CalendarViews:
         return {
             "kinds": [{"key": name, "kind": kind, "url": links.view_url(self.settings, lang, name)} for name, kind in kinds],
             "categories": [
-                {"key": c.key, "name": c.name(lang, self.default), "url": self.category_url(lang, c.key)}
+                {"key": c.key, "name": c.name(lang, self.default), "lang": c.lang_of(lang, self.default),
+                 "url": self.category_url(lang, c.key)}
                 for c in self.categories()
             ],
         }
@@ -188,17 +203,24 @@ class CalendarViews:
 
     def entry_page(self, original, lang: str) -> dict:
         """Everything the entry page shows: dates from today (all past ones if none), the next
-        session, add-to-calendar links and the JSON-LD."""
+        session, add-to-calendar links and the JSON-LD.
+
+        Google and Outlook get the next session only: their links cannot carry a series'
+        exceptions (skipped, cancelled and moved sessions), the calendar file can. A cancelled
+        entry gets no such links at all.
+        """
         shown = api.entry_for_lang(original, lang)
         url = api.entry_path(self.settings, original, lang)
         absolute = absolute_url(self.settings, url)
-        sessions = api.occurrences(shown)
+        sessions = api.occurrences(shown, lang=lang)
         upcoming = [o for o in sessions if o.last_day >= self.today]
         listed = upcoming[: int(self.settings.get("CALENDAR_ENTRY_DATES", 40))] if upcoming else sessions[-12:]
         held = [o for o in sessions if o.state != "skipped"]
         future = [o for o in held if o.last_day >= self.today]
         nxt = next((o for o in future if o.state != "cancelled"), None) or (future or held[-1:] or [None])[0]
         feed = api.feed_urls(self.settings, lang, [original])["entries"][original.slug]
+        categories = list(original.categories)
+        separators = list_separators(len(categories), lang)
         page = {
             "entry": shown,
             "original": original,
@@ -212,10 +234,13 @@ class CalendarViews:
             "first": held[0] if held else None,
             "last": held[-1] if held else None,
             "breaks": api.shown_breaks(shown),
-            "languages": language_names(original.spoken_languages, lang),
+            "languages": format_list(language_names(original.spoken_languages, lang), locale=locale_of(lang))
+            if original.spoken_languages else "",
             "categories": [
-                {"name": c.name(lang, self.default), "url": self.category_url(lang, c.key)} for c in original.categories
-            ],
+                {"name": c.name(lang, self.default), "lang": c.lang_of(lang, self.default),
+                 "url": self.category_url(lang, c.key), "before": before}
+                for c, before in zip(categories, separators)
+            ],  # fmt: skip
             "feed": {"https": feed, "webcal": links.webcal(feed)},
             "osm_url": links.osm_url(original.venue),
             "jsonld": None,
@@ -227,17 +252,10 @@ class CalendarViews:
                 event_data(shown, nxt, absolute, (self.settings.get("ORGANIZATION") or {}).get("name", ""),
                            self.settings.get("PLACEHOLDER_MARK") or "[PLATZHALTER")
             )
-            location = nxt.venue.location if nxt.venue else ""
+        if nxt is not None and original.cancelled is None and nxt.state != "cancelled" and nxt.last_day >= self.today:
+            location = nxt.venue.location_in(lang) if nxt.venue else ""
             details = "\n\n".join(p for p in (html_to_text(getattr(shown, "summary", "") or ""), absolute) if p)
-            schedule = original.schedule
-            if schedule.rule is not None:
-                # The whole series from its DTSTART, as in the .ics (single changes are not included).
-                start = schedule.first.date() if schedule.all_day else schedule.first.replace(tzinfo=schedule.zone)
-                end = (schedule.first + schedule.duration).date() if schedule.all_day else start + schedule.duration
-                page["google_url"] = links.google_url(shown.title, start, end, details, location, schedule.tz,
-                                                      links.google_rrule(schedule))  # fmt: skip
-            else:
-                page["google_url"] = links.google_url(shown.title, nxt.start, nxt.end, details, location, schedule.tz)
+            page["google_url"] = links.google_url(shown.title, nxt.start, nxt.end, details, location, original.schedule.tz)
             page["outlook_url"] = links.outlook_url(shown.title, nxt.start, nxt.end, details, location)
         return page
 
@@ -250,7 +268,7 @@ class CalendarViews:
             if original.kind != "course" or original.cancelled is not None:
                 continue
             shown = api.entry_for_lang(original, lang)
-            sessions = api.occurrences(shown)
+            sessions = api.occurrences(shown, lang=lang)
             future = [o for o in sessions if o.last_day >= self.today and o.state != "skipped"]
             if not future:
                 continue
@@ -271,11 +289,25 @@ class CalendarViews:
         columns = [(n, name) for n, name in weekday_names(lang, locale.first_week_day) if n in used]
         rows = [{"start": s, "end": e, "cells": [slots[(s, e)].get(n, []) for n, _name in columns]}
                 for (s, e) in sorted(slots)]  # fmt: skip
-        slot_list = [
-            {"weekday": name, "start": s, "end": e, "entry": entry, "url": url}
-            for n, name in columns for (s, e) in sorted(slots) for entry, url in slots[(s, e)].get(n, [])
-        ]
-        return {"courses": courses, "columns": columns, "rows": rows, "slot_list": slot_list}
+        return {"courses": courses, "columns": columns, "rows": rows, "slot_list": self.slot_list(lang, columns, slots)}
+
+    @staticmethod
+    def slot_list(lang: str, columns, slots) -> list[dict]:
+        """The timetable as a list for phones: one line per course and time, its weekdays
+        joined the language's way ("Montag und Mittwoch", "الاثنين والأربعاء")."""
+        days: dict[tuple, list[str]] = {}
+        entries = {}
+        for n, name in columns:
+            for (start, end), cells in sorted(slots.items()):
+                for entry, url in cells.get(n, []):
+                    days.setdefault((url, start, end), []).append(name)
+                    entries[url] = entry
+        order = {name: index for index, (_n, name) in enumerate(columns)}
+        return [
+            {"weekdays": format_list(names, locale=locale_of(lang)), "start": start, "end": end,
+             "entry": entries[url], "url": url}
+            for (url, start, end), names in sorted(days.items(), key=lambda item: (order[item[1][0]], item[0][1], item[0][0]))
+        ]  # fmt: skip
 
     def garden(self, lang: str) -> dict:
         """Garden seasons, the next garden days (with garden events) and what to bring."""
@@ -284,7 +316,7 @@ class CalendarViews:
             if original.kind != "garden":
                 continue
             shown = api.entry_for_lang(original, lang)
-            held = [o for o in api.occurrences(shown) if o.state != "skipped"]
+            held = [o for o in api.occurrences(shown, lang=lang) if o.state != "skipped"]
             if held:
                 seasons.append({"entry": shown, "fallback": shown.lang != lang,
                                 "url": api.entry_path(self.settings, original, lang),
@@ -300,7 +332,7 @@ class CalendarViews:
         result = []
         for original in self.originals:
             shown = api.entry_for_lang(original, lang)
-            held = [o for o in api.occurrences(shown) if o.state != "skipped"]
+            held = [o for o in api.occurrences(shown, lang=lang) if o.state != "skipped"]
             if not held or held[-1].last_day >= self.today:
                 continue
             result.append({"entry": shown, "fallback": shown.lang != lang,
@@ -312,12 +344,13 @@ class CalendarViews:
         """Every feed of ``lang`` with its https and webcal URL and a QR code (for posters)."""
         _ = lambda message: i18n.gettext(self.settings, lang, message)  # noqa: E731
         urls = api.feed_urls(self.settings, lang, self.originals)
-        feeds = [("all", _(i18n.ALL_LABEL), urls["all"])]
-        feeds += [(KIND_SLUGS[k], _(i18n.KIND_LABELS[k]), urls["kinds"][k]) for k in ("event", "course", "garden")]
-        feeds += [(f"kategorie-{c.key}", c.name(lang, self.default), urls["categories"][c.key]) for c in self.categories()]
+        feeds = [("all", _(i18n.ALL_LABEL), lang, urls["all"])]
+        feeds += [(KIND_SLUGS[k], _(i18n.KIND_LABELS[k]), lang, urls["kinds"][k]) for k in ("event", "course", "garden")]
+        feeds += [(f"kategorie-{c.key}", c.name(lang, self.default), c.lang_of(lang, self.default), urls["categories"][c.key])
+                  for c in self.categories()]  # fmt: skip
         qr_label = _("QR-Code zum Abonnieren: %(name)s")
-        return [{"key": key, "name": name, "https": url, "webcal": links.webcal(url),
-                 "qr": qr_svg(url, qr_label % {"name": name})} for key, name, url in feeds]  # fmt: skip
+        return [{"key": key, "name": name, "lang": name_lang, "https": url, "webcal": links.webcal(url),
+                 "qr": qr_svg(url, qr_label % {"name": name})} for key, name, name_lang, url in feeds]  # fmt: skip
 
     # --- output -------------------------------------------------------------
     def every_language(self, path: str) -> dict:
@@ -347,7 +380,8 @@ class CalendarViews:
             for category in self.categories():
                 page(f"{base}{CATEGORY_DIR}{category.key}/", "calendar/upcoming",
                      days=self.upcoming(lang, category=category.key), filter_key=category.key,
-                     category=category.name(lang, self.default), month_url=current_month, view="kategorie")
+                     category=category.name(lang, self.default), category_lang=category.lang_of(lang, self.default),
+                     month_url=current_month, view="kategorie")
             for index, (year, month) in enumerate(months):
                 first = dt.date(year, month, 1)
                 following = (first + dt.timedelta(days=32)).replace(day=1)

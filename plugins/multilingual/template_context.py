@@ -95,8 +95,7 @@ class TemplateFunctions:
         """Date and time, joined the language's way: '5. Oktober 2026, 17:00', '٥ أكتوبر ٢٠٢٦، ١٧:٠٠'."""
         value = self._local(value)
         day = babel_dates.format_date(value, format=format, locale=locale_of(lang))
-        time = babel_dates.format_time(value, format="short", locale=locale_of(lang))
-        return f"{day}{self.datetime_separator(lang, format)}{time}"
+        return f"{day}{self.datetime_separator(lang, format)}{self.format_time(lang, value)}"
 
     @staticmethod
     def datetime_separator(lang, format="long"):
@@ -106,7 +105,9 @@ class TemplateFunctions:
         return pattern[date_at + 3:time_at] if -1 < date_at < time_at else ", "
 
     def format_time(self, lang, value, format="short"):
-        return babel_dates.format_time(self._local(value), format=format, locale=locale_of(lang))
+        """A time; its spaces do not break, so "5:30 م" or "5:30 PM" stays on one line."""
+        text = babel_dates.format_time(self._local(value), format=format, locale=locale_of(lang))
+        return text.replace(" ", "\u00a0")
 
     def format_weekday(self, lang, value, width="wide"):
         return babel_dates.format_date(self._local(value), format="EEEE" if width == "wide" else "EEE", locale=locale_of(lang))

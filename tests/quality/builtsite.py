@@ -56,6 +56,18 @@ def languages() -> list[str]:
     return list(settings()["LANGUAGES"])
 
 
+def build_today(root: Path | None = None):
+    """The "today" the site was built with: SOURCE_DATE_EPOCH as the build saw it (the tests run in
+    the same environment), else the day the calendar page was written, in the site's time zone."""
+    import datetime as dt  # noqa: PLC0415
+    from zoneinfo import ZoneInfo  # noqa: PLC0415
+
+    zone = ZoneInfo(settings().get("TIMEZONE") or "Europe/Berlin")
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = int(epoch) if epoch else ((root or site_dir()) / "kalender" / "index.html").stat().st_mtime
+    return dt.datetime.fromtimestamp(moment, zone).date()
+
+
 def rtl_languages() -> list[str]:
     return [code for code, (_name, direction) in settings()["LANGUAGES"].items() if direction == "rtl"]
 

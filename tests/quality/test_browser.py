@@ -16,6 +16,8 @@ import pytest
 
 from .builtsite import (
     SCREENSHOT_DIR,
+    build_today,
+    languages,
     missing_kinds,
     page_samples,
     require_node_module,
@@ -80,6 +82,27 @@ ACTIVE_JS = """() => {
           inMain: !!(main && el && (el === main || main.contains(el)))};
 }"""
 
+# What must stay on one line: English menu labels (class nowrap), a time ("5:30 م"), and a time
+# range (two <time> around a dash joined by WORD JOINERs). An inline element that wraps has client
+# rects on more than one line (bidi reordering splits one line into several rects at one height).
+UNBROKEN_JS = """() => {
+  const lines = rects => new Set(Array.from(rects).map(r => Math.round(r.top)));
+  const broken = [];
+  for (const el of document.querySelectorAll('.nowrap, time')) {
+    if (el.matches('time') && el.textContent.trim().length > 10) continue;  // a date may wrap
+    if (lines(el.getClientRects()).size > 1) broken.push(el);
+  }
+  for (const end of document.querySelectorAll('time')) {
+    const dash = end.previousSibling, start = end.previousElementSibling;
+    if (!dash || dash.nodeType !== 3 || dash.textContent !== '\u2060–\u2060' || !start || start.tagName !== 'TIME') continue;
+    const a = start.getClientRects(), b = end.getClientRects();
+    if (a.length && b.length && Math.round(a[a.length - 1].top) !== Math.round(b[0].top)) broken.push(end.parentElement);
+  }
+  return broken.slice(0, 5).map(el => el.tagName.toLowerCase() + ' ' + JSON.stringify(el.textContent.trim()));
+}"""
+# Tables (month, course timetable) only show from 48em; axe checks these kinds at desktop width too.
+DESKTOP_AXE_KINDS = {"calendar-month", "calendar-kurse"}
+
 AXE_RUN_JS = """async (tags) => {
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
   return result.violations.map(v => ({
@@ -104,6 +127,7 @@ class PageReport:
     third_party: list = field(default_factory=list)
     failed_requests: list = field(default_factory=list)
     console_errors: list = field(default_factory=list)
+    broken: list = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -134,10 +158,13 @@ def _visit(page, server: str, report: PageReport, axe_source: str) -> None:
     report.axe = page.evaluate(AXE_RUN_JS, AXE_TAGS)
     page.evaluate("() => window.scrollTo(0, 0)")
     report.overflow["360x740"] = page.evaluate(OVERFLOW_JS)
+    report.broken = page.evaluate(UNBROKEN_JS)
     safe_kind = re.sub(r"[^A-Za-z0-9_-]", "_", report.kind)
     page.screenshot(path=str(SCREENSHOT_DIR / f"{safe_kind}-{report.lang}.png"), full_page=True)
     page.set_viewport_size(DESKTOP)
     report.overflow["1280x800"] = page.evaluate(OVERFLOW_JS)
+    if report.kind in DESKTOP_AXE_KINDS:
+        report.axe += [dict(v, id=f"{v['id']} (1280x800)") for v in page.evaluate(AXE_RUN_JS, AXE_TAGS)]
     report.direction = page.evaluate(DIRECTION_JS)
     report.navs = page.evaluate(NAV_JS)
 
@@ -223,6 +250,12 @@ def test_no_horizontal_overflow(reports):
     _fail_if(problems, "horizontal overflow")
 
 
+def test_ranges_times_and_english_labels_stay_on_one_line(reports):
+    """At 360 px: no time range breaks after its dash, no "م" leaves its time, no English label splits."""
+    problems = [f"{r.name}: {item}" for r in reports for item in r.broken]
+    _fail_if(problems, "wrapped inside a range or label (360x740)")
+
+
 def _nav_order(nav: dict) -> tuple[str | None, str]:
     """Which way a nav's items run: ("rtl" | "ltr" | None if undecidable, explanation)."""
     items = nav["items"]
@@ -298,19 +331,60 @@ def test_screenshots_written(reports):
     _fail_if(missing, "screenshots not written")
 
 
+MONTH_MARKS_JS = """() => {
+  const shown = el => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const table = document.querySelector('table.month');
+  return {table: shown(table),
+          today: shown(document.querySelector('td[aria-current="date"] .month__today-label')),
+          flags: Array.from(document.querySelectorAll('table.month .flag')).filter(shown).length};
+}"""
+
+
+@pytest.fixture(scope="module")
+def current_month_pages(site):
+    """The month page holding the build's today, in every language (where today is marked)."""
+    month = f"{build_today(site):%Y-%m}"
+    langs = languages()
+    return {lang: ("" if lang == langs[0] else f"{lang}/") + f"kalender/monat/{month}/" for lang in langs}
+
+
+def test_the_month_table_with_today_and_changed_sessions_passes_axe_at_desktop_width(browser, server, current_month_pages):
+    """The month table only shows from 48em: its marks (today, cancelled, moved) are checked there."""
+    axe_source = require_node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
+    context = browser.new_context(viewport=DESKTOP, service_workers="block")
+    page = context.new_page()
+    problems = []
+    for lang, path in current_month_pages.items():
+        page.goto(f"{server}/{path}", wait_until="load")
+        page.evaluate(axe_source)
+        for v in page.evaluate(AXE_RUN_JS, AXE_TAGS):
+            problems.append(f"{path}: [{v['impact']}] {v['id']}: {v['help']} x{v['count']}")
+        marks = page.evaluate(MONTH_MARKS_JS)
+        if not (marks["table"] and marks["today"] and marks["flags"] >= 3):
+            problems.append(f"{path}: today or the status words not visible in the table: {marks}")
+        page.screenshot(path=str(SCREENSHOT_DIR / f"calendar-month-today-desktop-{lang}.png"), full_page=True)
+    context.close()
+    _fail_if(problems, "month table at 1280x800")
+
+
 def test_browser_checks_catch_known_problems(browser):
-    """The gate itself: a page with a foreign image, no alt, no lang and a too-wide box is caught."""
+    """The gate itself: a page with a foreign image, no alt, no lang, a too-wide box and a wrapped
+    range is caught."""
     axe_source = require_node_module("axe-core/axe.min.js").read_text(encoding="utf-8")
     context = browser.new_context(viewport=PHONE)
     requested: list[str] = []
     _guard_requests(context, requested.append)
     page = context.new_page()
     page.set_content('<!doctype html><title>t</title><main><img src="https://example.org/x.png">'
-                     '<div style="width:2000px">wide</div></main>')
+                     '<div style="width:2000px">wide</div>'
+                     '<p style="width:4em"><time>17:30</time>&#8288;–&#8288;<time>19:00</time> '
+                     '<span class="nowrap">New Calendar Subscription</span></p></main>')
     page.evaluate(axe_source)
     violations = {v["id"] for v in page.evaluate(AXE_RUN_JS, AXE_TAGS)}
     overflow = page.evaluate(OVERFLOW_JS)
+    broken = page.evaluate(UNBROKEN_JS)  # no stylesheet: the label wraps in 4em; the joined range does not
     context.close()
     assert requested == ["https://example.org/x.png"]
     assert {"image-alt", "html-has-lang"} <= violations, violations
     assert overflow["scrollWidth"] > overflow["clientWidth"], overflow
+    assert broken == ['span "New Calendar Subscription"'], broken

@@ -196,3 +196,66 @@ def test_bad_venue_file(site):
     problems = site.problems()
     only(problems, "„95.0“ ist keine gültige Koordinate")
     only(problems, "das Feld „farbe“ ist unbekannt")
+
+
+def test_venue_translations_are_checked_with_plain_messages(site):
+    """Texts of orte.toml per language (name_en, hinweis_ar …): every mistake named, with its fix."""
+    site.write_raw("kalender/orte.toml", "\n".join([
+        "[zentrum]", 'name = "Zentrum"', 'name_en = "Centre"', 'name_fr = "Centre"', 'hinweis_en = "Ring twice"',
+        'barrierefreiheit = "Eingang ebenerdig"', 'barrierefreiheit_ar = ""', 'barrierefreiheit_de = "doppelt"',
+        "name_ar = 5", "", "[saal]", 'name = "Saal"', 'hinweis.en = "Second floor"', "",
+    ]))
+    site.entry("x.de.md", COURSE)
+    problems = site.problems()
+    assert only(problems, "name_fr").startswith(
+        "content/kalender/orte.toml:1: zentrum.name_fr: die Sprache „fr“ gibt es auf der Website nicht — "
+        "eine dieser Endungen verwenden: _en, _ar")
+    assert "es gibt keinen deutschen Text „hinweis“" in only(problems, "zentrum.hinweis_en")
+    assert "die Übersetzung ist leer" in only(problems, "zentrum.barrierefreiheit_ar")
+    assert 'der Text auf „de“ steht ohne Endung — so schreiben: barrierefreiheit = "…"' in only(problems, "barrierefreiheit_de")
+    assert "„5“ ist kein Text" in only(problems, "zentrum.name_ar")
+    assert only(problems, "saal.hinweis").startswith(
+        "content/kalender/orte.toml:11: saal.hinweis.en: Übersetzungen werden mit Unterstrich geschrieben, nicht mit "
+        'Punkt — so schreiben: hinweis_en = "…"')
+    assert not [p for p in problems if "name_en" in p]
+
+
+def test_a_dotted_translation_beside_the_german_text_gets_the_same_hint(site):
+    """``hinweis = …`` and ``hinweis.en = …`` together are not TOML at all: the message says why."""
+    site.write_raw("kalender/orte.toml", '[zentrum]\nname = "Zentrum"\nhinweis = "Klingeln"\nhinweis.en = "Ring"\n')
+    site.entry("x.de.md", COURSE)
+    problems = site.problems()
+    assert only(problems, "hinweis.en").startswith(
+        "content/kalender/orte.toml:4: hinweis.en: Übersetzungen werden mit Unterstrich geschrieben")
+    assert len(problems) == 1, problems  # read on as hinweis_en: the course's place is still known
+
+
+def test_translated_venue_texts_are_shown_with_their_language(site):
+    site.write_raw("kalender/orte.toml", '[zentrum]\nname = "Saal eines Partners"\nname_en = "A partner\'s hall"\n'
+                   'hinweis = "Erster Stock"\nadresse = "Weg 1"\n')
+    site.entry("x.de.md", COURSE)
+    venue = load_calendar(str(site.content), site.settings())[0].venues["zentrum"]
+    assert venue.shown("name", "en") == ("A partner's hall", "en")
+    assert venue.shown("name", "ar") == ("Saal eines Partners", "de")
+    assert venue.shown("hinweis", "en") == ("Erster Stock", "de")
+    assert venue.location_in("en") == "A partner's hall, Weg 1" and venue.location == "Saal eines Partners, Weg 1"
+
+
+def test_a_move_that_changes_nothing_is_refused(site):
+    site.entry("x.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\nVerlegt: 2026-03-26 auf 17:00 - Raum\n"
+                                         "Verlegt: 2026-03-31, Ort: zentrum - Raum"))
+    problems = site.problems()
+    assert len([p for p in problems if "ändert weder Zeit noch Ort" in p]) == 2, problems
+    assert only(problems, "2026-03-26 auf 17:00").startswith("content/kalender/x.de.md:10: Verlegt: „2026-03-26 auf 17:00")
+
+
+def test_moved_sessions_say_whether_time_place_or_both_changed(site):
+    site.entry("x.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\n"
+                                         "Verlegt: 2026-03-26, Ort: saal - Raum belegt\n"
+                                         "Verlegt: 2026-03-31 auf 18:00 - später\n"
+                                         "Verlegt: 2026-04-02 bis 20:00 - länger\n"
+                                         "Verlegt: 2026-04-07 auf 2026-04-08 17:00, Ort: saal - beides"))
+    entry = load_calendar(str(site.content), site.settings())[0].originals[0]
+    changes = {o.original_start.date().isoformat(): o.change for o in occurrences(entry) if o.state == "moved"}
+    assert changes == {"2026-03-26": "place", "2026-03-31": "time", "2026-04-02": "time", "2026-04-07": "both"}
+    assert {o.change for o in occurrences(entry) if o.state != "moved"} == {""}

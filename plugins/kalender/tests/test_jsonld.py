@@ -2,7 +2,9 @@
 
 import json
 
-from kalender.jsonld import script_json
+from types import SimpleNamespace
+
+from kalender.jsonld import event_status, script_json
 
 
 def test_script_json_escapes_markup_characters_and_still_parses():
@@ -14,3 +16,9 @@ def test_script_json_escapes_markup_characters_and_still_parses():
 
 def test_script_json_keeps_non_ascii_readable():
     assert str(script_json({"name": "Gartentag für alle – حديقة"})) == '{"name":"Gartentag für alle – حديقة"}'
+
+
+def test_a_new_place_alone_is_no_new_date():
+    assert event_status(SimpleNamespace(state="moved", time_changed=False)).endswith("/EventScheduled")
+    assert event_status(SimpleNamespace(state="moved", time_changed=True)).endswith("/EventRescheduled")
+    assert event_status(SimpleNamespace(state="cancelled", time_changed=False)).endswith("/EventCancelled")

@@ -4,9 +4,7 @@ import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 from zoneinfo import ZoneInfo
 
-from kalender.links import google_rrule, google_url, osm_url, outlook_url, webcal
-from kalender.rules import parse_simple
-from kalender.schedule import Schedule
+from kalender.links import google_url, osm_url, outlook_url, webcal
 from kalender.venues import Venue
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -29,15 +27,6 @@ def test_google_timed_event_uses_utc_and_keeps_time_zone():
 def test_google_all_day_uses_dates_with_exclusive_end():
     q = query(google_url("Aktionstage", dt.date(2026, 9, 24), dt.date(2026, 9, 27)))
     assert q["dates"] == ["20260924/20260927"]
-
-
-def test_google_series_rrule_has_until_in_utc():
-    schedule = Schedule(tz="Europe/Berlin", all_day=False, first=dt.datetime(2026, 9, 1, 17),
-                        duration=dt.timedelta(hours=2), rule=parse_simple("wöchentlich Di, Do bis 2026-12-17", dt.date(2026, 9, 1)))
-    rule = google_rrule(schedule)
-    assert rule == "FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261217T225959Z"
-    start = schedule.first.replace(tzinfo=BERLIN)
-    assert query(google_url("Kurs", start, start + schedule.duration, rrule=rule))["recur"] == ["RRULE:" + rule]
 
 
 def test_outlook_compose_has_iso_times_with_offset_and_all_day_flag():

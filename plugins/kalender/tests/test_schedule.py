@@ -123,8 +123,26 @@ def test_holiday_names_follow_the_entry_language(site):
     english = entry_for_lang(original, "en")
     assert english.lang == "en" and english.title == "German course"
     reasons = {o.reason for o in occurrences(english) if o.reason_kind == "feiertag"}
-    assert "Ascension Day" in reasons
+    assert "Ascension Day" in reasons  # no theme catalog here: the holidays package's English name
     assert entry_for_lang(original, "ar") is original
+    # Arabic: neither a catalog nor the holidays package has the name; German, marked as German.
+    arabic = {(o.reason, o.reason_lang) for o in occurrences(original, lang="ar") if o.reason_kind == "feiertag"}
+    assert ("Christi Himmelfahrt", "de") in arabic
+
+
+def test_holiday_names_come_from_the_theme_catalog_in_the_page_language(site):
+    """With the site's theme every language names the holiday, also on a German page shown in Arabic."""
+    from testsupport import compiled_theme  # noqa: PLC0415
+
+    site.entry("kurs.de.md", COURSE.replace("Ort: zentrum", "Ort: zentrum\nFeiertage: überspringen"))
+    settings = site.settings(THEME=str(compiled_theme()))
+    calendar, problems = load_calendar(str(site.content), settings)
+    assert problems == []
+    original = calendar.originals[0]
+    ascension = dt.date(2026, 5, 14)
+    names = {lang: next((o.reason, o.reason_lang) for o in occurrences(original, lang=lang)
+                        if o.original_start.date() == ascension) for lang in ("de", "en", "ar")}  # fmt: skip
+    assert names == {"de": ("Christi Himmelfahrt", "de"), "en": ("Ascension Day", "en"), "ar": ("عيد الصعود", "ar")}
 
 
 def test_extra_date(site):

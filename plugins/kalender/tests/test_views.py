@@ -169,7 +169,9 @@ def test_every_view_exists_in_every_language(out):
 
 def test_upcoming_is_grouped_by_day_with_today_and_tomorrow(out):
     doc = page(out, "kalender/index.html")
-    days = doc.select("section.day")
+    # A list of days with a heading each, not a landmark per day.
+    assert doc.select("main section") == [] and doc.select("main [aria-labelledby^=day-]") == []
+    days = doc.select("ol.day-list > li.day")
     assert [d.h2.time["datetime"] for d in days[:3]] == ["2026-11-24", "2026-11-25", "2026-11-26"]
     assert days[0].select_one(".day__label").get_text() == "Heute"
     assert days[1].select_one(".day__label").get_text() == "Morgen"
@@ -189,8 +191,12 @@ def test_upcoming_in_english_and_arabic_uses_page_language(out):
     titles = [h.get_text() for h in en.select(".event__title")]
     assert "German course" in titles
     # an untranslated entry is listed once, in German, marked with lang/dir
-    fest = [h for h in en.select(".event__title") if "Fest" in h.get_text()]
+    fest = [h.select_one(".p-name") for h in en.select(".event__title") if "Fest" in h.get_text()]
     assert len(fest) == 1 and fest[0]["lang"] == "de" and fest[0]["dir"] == "ltr"
+    # The heading comes first in each item, the time after it.
+    for item in en.select("li.h-event"):
+        assert [child.name for child in item.find_all(recursive=False)][:2] == ["h3", "p"], item
+        assert "event__when" in item.find_all(recursive=False)[1]["class"]
     ar = page(out, "ar/kalender/index.html")
     assert ar.html["dir"] == "rtl"
     assert "نوفمبر" in ar.select_one(".day__title time").get_text()
@@ -240,8 +246,8 @@ def test_entry_page_strikes_through_cancelled_session_with_reason(out):
 
 def test_entry_page_shows_moved_session_with_old_and_new_time(out):
     doc = page(out, "kalender/deutschkurs/index.html")
-    moved = [li for li in doc.select("li.session") if "Verlegt" in li.get_text()]
-    assert len(moved) == 1
+    moved = doc.select("li.session--moved")
+    assert len(moved) == 1 and moved[0].select_one(".flag").get_text() == "Zeit geändert:"
     assert moved[0].select_one(".dt-start")["datetime"] == "2026-12-02T18:00+01:00"
     assert moved[0].select_one("del time")["datetime"] == "2026-12-01T17:00+01:00"
     assert "Der Raum ist belegt." in moved[0].get_text()
@@ -256,18 +262,23 @@ def test_entry_page_lists_break_days_with_reason_and_venue_details(out):
     assert osm["href"] == "https://www.openstreetmap.org/?mlat=50.4952&mlon=12.1361#map=17/50.4952/12.1361"
     text = doc.main.get_text(" ")
     assert "Teststraße 1, 08523 Plauen" in text and "Eingang ebenerdig" in text
-    assert "Deutsch, Arabisch" in text and "kostenlos" in text
+    assert "Deutsch und Arabisch" in text and "kostenlos" in text
     en = page(out, "en/kalender/deutschkurs/index.html").main.get_text(" ")
-    assert "German, Arabic" in en and "Step-free entrance" in en
+    assert "German and Arabic" in en and "Step-free entrance" in en
+    ar = page(out, "ar/kalender/deutschkurs/index.html").main.get_text(" ")
+    assert "الألمانية والعربية" in ar  # the language's own list pattern, no Latin comma
 
 
 def test_untranslated_entry_page_is_german_inside_the_page_language(out):
     doc = page(out, "ar/kalender/aktionstage/index.html")
     assert doc.html["lang"] == "ar" and doc.html["dir"] == "rtl"
-    header = doc.select_one(".calendar-entry .page-header")
-    assert header["lang"] == "de" and header["dir"] == "ltr" and header.h1.get_text() == "Aktionstage"
+    title = doc.select_one(".calendar-entry h1 span")
+    assert title["lang"] == "de" and title["dir"] == "ltr" and title.get_text() == "Aktionstage"
+    assert doc.select_one(".page-header__meta").get("lang") is None  # the kind is in the page's language
     notice = doc.select_one(".calendar-entry .notice")
     assert notice["lang"] == "ar"
+    # The note comes before the German text.
+    assert notice.find_next("h1") is not None and notice.find_previous("h1") is None
     hreflangs = {link["hreflang"] for link in doc.select("link[rel=alternate][hreflang]")}
     assert hreflangs == {"de", "en", "ar", "x-default"}
 
@@ -338,8 +349,9 @@ def test_add_to_calendar_links_are_well_formed(out):
     query = parse_qs(parts.query)
     assert (parts.scheme, parts.netloc, parts.path) == ("https", "calendar.google.com", "/calendar/render")
     assert query["action"] == ["TEMPLATE"] and query["text"] == ["German course"] and query["ctz"] == ["Europe/Berlin"]
-    assert query["dates"] == ["20261103T160000Z/20261103T180000Z"]
-    assert query["recur"] == ["RRULE:FREQ=WEEKLY;BYDAY=TU,TH;UNTIL=20261217T225959Z"]
+    # The next session only (today, 24 Nov): a series with its exceptions would not survive the link.
+    assert query["dates"] == ["20261124T160000Z/20261124T180000Z"]
+    assert "recur" not in query
     parts = urlsplit(outlook)
     query = parse_qs(parts.query)
     assert (parts.netloc, parts.path) == ("outlook.live.com", "/calendar/0/action/compose")
@@ -379,7 +391,8 @@ def test_course_schedule_is_a_table_with_row_and_column_headers(out):
     rows = table.select("tbody tr")
     assert len(rows) == 1 and rows[0].th["scope"] == "row" and "17:00" in rows[0].th.get_text()
     assert [td.get_text(" ", strip=True) for td in rows[0].select("td")] == ["Deutschkurs (A1)"] * 2
-    assert len(doc.select(".timetable-list li")) == 2
+    assert [li.get_text(" ", strip=True) for li in doc.select(".timetable-list li")] == [
+        "Dienstag und Donnerstag , 17:00 \u2060–\u2060 19:00 : Deutschkurs (A1)"]
     text = doc.main.get_text(" ")
     assert "Kurspause" in text and "3. November 2026" in text and "A1" in text
 
