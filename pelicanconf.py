@@ -184,3 +184,10 @@ CALENDAR_UID_DOMAIN = "integration-plauen.invalid"  # [PLATZHALTER: eigene Domai
 # kalender/<slug>/, venue/category files). SEQUENCE and DTSTAMP come from the git history.
 # How far the "Demnächst" page looks ahead; the month pages show everything after that.
 CALENDAR_UPCOMING_DAYS = 28
+
+# --- Translations that may be out of date (plugins/translation_freshness) -----
+# A translation whose German original got a text change after it shows a note with a link to
+# the original; `invoke translations-status` lists them. From the git history, nothing to set.
+# A commit that changes the original without changing its meaning (a typo) opts out with the
+# line "Übersetzung-aktuell: ja" in its commit message (docs/uebersetzen.md).
+PLUGINS += ["translation_freshness"]

@@ -179,6 +179,19 @@ def test_translations_status_lists_missing_languages_and_catalogs(content):
     assert "Übersetzungskataloge" in result.stdout and re.search(r"^\s+ar: ", result.stdout, re.M)
 
 
+def test_translations_status_lists_translations_whose_original_changed_later(content):
+    original = content / "pages" / "kontakt.de.md"
+    text = original.read_text(encoding="utf-8")
+    original.write_text(text + "\nNeuer Absatz.\n", encoding="utf-8")
+    commit_all(content.parent, "Kontakt: neuer Absatz", int(EPOCH) - 43200)
+    result = run("translations-status", "--content", str(content))
+    rows = [line.split() for line in result.stdout.splitlines() if "pages/kontakt." in line]
+    assert [row[0] for row in rows] == [f"pages/kontakt.{lang}.md" for lang in ("ar", "en", "fa", "ru", "uk")]
+    assert all(" ".join(row[1:]) == "Original geändert am 31.07.2026 (1 Änderung seit der Übersetzung vom "
+               "31.07.2026)" for row in rows), rows
+    assert "Übersetzung-aktuell: ja" in result.stdout
+
+
 class PtySession:
     """A command in a real pseudo-terminal: wait for a question, type an answer."""
 
