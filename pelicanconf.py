@@ -106,6 +106,8 @@ VIEW_URLS = {
     "garten": "kalender/garten/",
     "archiv": "kalender/archiv/",
     "abonnieren": "kalender/abonnieren/",
+    "suche": "suche/",
+    "a-z": "a-z/",
 }
 
 # Our listing pages replace Pelican's stock index, tag, category and author pages.
@@ -168,7 +170,7 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
 
 # Main navigation: content pages carry "Nav: <position>"; generated views are placed here.
-NAV_VIEWS = [("kalender", 2.5), ("news", 3), ("partner", 3.5)]
+NAV_VIEWS = [("kalender", 2.5), ("news", 3), ("partner", 3.5), ("suche", 9)]
 # Linked from every page's footer, in this order (slugs of pages in content/pages/).
 LEGAL_PAGES = ["impressum", "datenschutz", "barrierefreiheit"]
 
@@ -191,3 +193,8 @@ CALENDAR_UPCOMING_DAYS = 28
 # A commit that changes the original without changing its meaning (a typo) opts out with the
 # line "Übersetzung-aktuell: ja" in its commit message (docs/uebersetzen.md).
 PLUGINS += ["translation_freshness"]
+
+# --- Search (plugins/search) ----------------------------------------------------
+# Pagefind indexes the built site at the end of every build (output/pagefind/, one index per
+# language); the search page is VIEW_URLS["suche"], the A–Z list (no JavaScript needed) "a-z".
+PLUGINS += ["search"]
