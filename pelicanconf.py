@@ -106,6 +106,8 @@ VIEW_URLS = {
     "garten": "kalender/garten/",
     "archiv": "kalender/archiv/",
     "abonnieren": "kalender/abonnieren/",
+    "aushang": "kalender/aushang/",
+    "einbetten": "kalender/einbetten/",
     "suche": "suche/",
     "a-z": "a-z/",
 }

@@ -135,6 +135,8 @@ def _page_policy_lines(settings, csp: str) -> list[str]:
 ERROR_STATUSES = (404, 403)
 # Fingerprinted file names (plugins/fingerprint): <name>.<10 hex digits>.<suffix>.
 FINGERPRINTED = r"\.[0-9a-f]{10}\.[A-Za-z0-9]+$"
+# Pagefind's index files (search): <lang>_<hash>.pf_index|pf_fragment|pf_filter, pagefind.<lang>_<hash>.pf_meta.
+PAGEFIND_HASHED = r"_[0-9a-f]{7,}\.pf_(index|fragment|filter|meta)$"
 
 
 def _error_documents(settings) -> list[str]:
@@ -178,6 +180,8 @@ def render_htaccess(settings) -> str:
         "AddType application/json .json",
         "AddType application/atom+xml .atom",
         "AddType application/rss+xml .rss",
+        "# The search index (plugins/search): Pagefind's own compressed files.",
+        "AddType application/octet-stream .pagefind .pf_meta .pf_index .pf_fragment .pf_filter",
         f"AddCharset UTF-8 {charset_ext}",
         "# News feeds are named *.atom.xml and *.rss.xml; the last suffix would make them application/xml.",
         '<FilesMatch "\\.atom\\.xml$">',
@@ -226,7 +230,15 @@ def render_htaccess(settings) -> str:
         '    <FilesMatch "\\.(png|jpe?g|gif|webp|avif|svg|ico)$">',
         f'        Header set Cache-Control "public, max-age={CACHE_MEDIA}"',
         "    </FilesMatch>",
+        "    # Unfingerprinted scripts and data (the search bundle, plugins/search): an hour. Its index parts are",
+        "    # named by their content hash (last block).",
+        '    <FilesMatch "\\.(pagefind|js|css|json)$">',
+        f'        Header set Cache-Control "public, max-age={CACHE_FEEDS}, must-revalidate"',
+        "    </FilesMatch>",
         f'    <FilesMatch "{FINGERPRINTED}">',
+        f'        Header set Cache-Control "public, max-age={CACHE_IMMUTABLE}, immutable"',
+        "    </FilesMatch>",
+        f'    <FilesMatch "{PAGEFIND_HASHED}">',
         f'        Header set Cache-Control "public, max-age={CACHE_IMMUTABLE}, immutable"',
         "    </FilesMatch>",
         "</IfModule>",
