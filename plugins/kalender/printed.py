@@ -55,8 +55,8 @@ def poster_data(views: CalendarViews, lang: str, name: str) -> dict:
         feed, page = urls["all"], links.view_url(settings, lang, "kalender")
     from .qr import qr_svg  # noqa: PLC0415
 
-    data["feed"] = {"https": feed, "qr": qr_svg(feed, _("QR-Code zum Abonnieren: %(name)s") % {
-        "name": _(i18n.KIND_LABELS["course"]) if name == "kurse" else _(i18n.ALL_LABEL)}, 200)}
+    feed_name = i18n.KIND_LABELS["course"] if name == "kurse" else i18n.ALL_LABEL
+    data["feed"] = {"https": feed, "qr": qr_svg(feed, _("QR-Code zum Abonnieren: %(name)s") % {"name": _(feed_name)}, 200)}
     data["page_url"] = absolute_url(settings, page)
     return data
 
@@ -100,7 +100,7 @@ def write(generator, writer=None) -> None:
             for path, data in embed_pages(views, lang):
                 writer.write_file(prefix + path + "index.html", generator.get_template("embed/next"),
                                   generator.context, url=prefix + path, lang=lang, view="einbetten",
-                                  today=views.today, **data)  # fmt: skip
+                                  today=views.today, noindex=True, **data)  # fmt: skip
 
 
 def _announce(generator) -> None:

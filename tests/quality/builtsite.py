@@ -103,6 +103,8 @@ def url_for(relpath: str) -> str:
 #   required = "every": the kind must exist in every language today;
 #   required = "default": it must exist at least in the default language;
 #   required = None: checked whenever it exists.
+#   standalone = True: a page without the site's header and navigation (the embed for partner
+#   sites, shown in their <iframe>): no skip link or navigation is required of it.
 
 
 @dataclass(frozen=True)
@@ -110,12 +112,13 @@ class Kind:
     name: str
     pattern: str
     required: str | None = None
+    standalone: bool = False
 
     def matches(self, path: str) -> bool:
         return re.fullmatch(self.pattern, path) is not None
 
 
-_VIEWS = r"(?:veranstaltungen|kurse|garten|archiv|abonnieren|monat|kategorie)"
+_VIEWS = r"(?:veranstaltungen|kurse|garten|archiv|abonnieren|monat|kategorie|aushang|einbetten)"
 KINDS = [
     Kind("home", r"index\.html", required="every"),
     Kind("404", r"404\.html", required="default"),
@@ -133,11 +136,18 @@ KINDS = [
     Kind("calendar-abonnieren", r"kalender/abonnieren/index\.html"),
     Kind("calendar-month", r"kalender/monat/[^/]+/index\.html"),
     Kind("calendar-category", r"kalender/kategorie/[^/]+/index\.html"),
+    Kind("calendar-posters", r"kalender/aushang/index\.html", required="every"),
+    Kind("calendar-poster", r"kalender/aushang/[^/]+/index\.html", required="every"),
+    Kind("calendar-embed", r"kalender/einbetten/(?:kategorie/[^/]+/)?index\.html", required="every", standalone=True),
     Kind("calendar-entry", rf"kalender/(?!{_VIEWS}/)[^/]+/index\.html", required="default"),
     Kind("search", r"suche/index\.html", required="every"),
     Kind("a-z", r"a-z/index\.html", required="every"),
     Kind("page", r"[^/]+/index\.html", required="default"),
 ]
+
+
+def is_standalone(kind_name: str) -> bool:
+    return any(kind.standalone for kind in KINDS if kind.name == kind_name)
 
 
 def kind_of(relpath: str) -> str:
