@@ -24,8 +24,6 @@ from . import api, i18n, links
 from .views import CATEGORY_DIR, ONE_DAY, CalendarViews, group_by_day
 
 POSTERS = ("woche", "monat", "kurse")
-POSTER_ITEMS = {"woche": 24, "monat": 36}
-EMBED_ITEMS = 5
 
 
 def _views(generator) -> CalendarViews:
@@ -36,7 +34,7 @@ def poster_data(views: CalendarViews, lang: str, name: str) -> dict:
     """What one poster shows: its days (or the course plan), the period, and the QR code."""
     settings = views.settings
     today = views.today
-    limit = int(settings.get("CALENDAR_POSTER_ITEMS", {}).get(name, POSTER_ITEMS.get(name, 0)) or 0)
+    limit = int(settings["CALENDAR_POSTER_ITEMS"].get(name, 0))
     urls = api.feed_urls(settings, lang, views.originals)
     _ = lambda message: i18n.gettext(settings, lang, message)  # noqa: E731
     data = {"poster": name, "first": today, "last": None, "days": [], "more": 0, "courses": None}
@@ -65,7 +63,7 @@ def embed_pages(views: CalendarViews, lang: str) -> list[tuple[str, dict]]:
     """``[(path, data)]``: the next dates of all entries, and of each category."""
     settings = views.settings
     base = settings["VIEW_URLS"]["einbetten"]
-    count = int(settings.get("CALENDAR_EMBED_ITEMS", EMBED_ITEMS))
+    count = int(settings["CALENDAR_EMBED_ITEMS"])
     pages = [(base, {"category": None, "items": views.between(lang, views.today)[:count],
                      "more_url": links.view_url(settings, lang, "kalender")})]
     for category in views.categories():

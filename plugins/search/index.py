@@ -59,18 +59,57 @@ def pages_to_index(output: Path) -> list[tuple[str, str, str]]:
 
 async def _write(output: Path, pages) -> int:
     """Index the copies of ``pages`` as a folder: one request to Pagefind's service (one per
-    file would cost a round trip each, about 0.1 s), URLs as the pages' paths in the site."""
-    from pagefind.index import IndexConfig, PagefindIndex  # noqa: PLC0415 - only at the end of a build
+    file would cost a round trip each, about 0.1 s), URLs as the pages' paths in the site.
 
+    Pagefind's service answers "written" before its last files are on disk, and closing it
+    (``PagefindIndex`` as a context manager) then kills it mid-write: about one build in
+    twenty had an empty ``pagefind-entry.json``. So the service is stopped only when the
+    bundle is complete (:func:`_wait_until_written`).
+    """
+    from pagefind.index import IndexConfig  # noqa: PLC0415 - only at the end of a build
+    from pagefind.service import PagefindService  # noqa: PLC0415
+
+    bundle = output / BUNDLE_DIR
     with tempfile.TemporaryDirectory(prefix="search-") as tmp:
         for rel, _lang, html in pages:
             copy = Path(tmp, rel)
             copy.parent.mkdir(parents=True, exist_ok=True)
             copy.write_text(html, encoding="utf-8")
-        config = IndexConfig(output_path=str(output / BUNDLE_DIR))
-        async with PagefindIndex(config=config) as index:
+        async with PagefindService() as service:
+            index = await service.create_index(IndexConfig(output_path=str(bundle)))
             result = await index.add_directory(tmp)
+            await index.write_files(str(bundle))
+            await _wait_until_written(bundle)
     return result["page_count"]
+
+
+WRITE_TIMEOUT = 60.0  # seconds; a complete bundle is there within milliseconds
+
+
+async def _wait_until_written(bundle: Path) -> None:
+    """Until the entry file parses, every compressed file is whole and nothing grows any more."""
+    waited, before = 0.0, None
+    while waited < WRITE_TIMEOUT:
+        state = _bundle_state(bundle)
+        if state is not None and state == before:
+            return
+        before = state
+        await asyncio.sleep(0.05)
+        waited += 0.05
+    raise SearchIndexError(f"Pagefind hat den Suchindex nicht in {WRITE_TIMEOUT:.0f} s fertig geschrieben ({bundle})")
+
+
+def _bundle_state(bundle: Path):
+    """The sizes of the bundle's files if it looks complete, else None."""
+    try:
+        json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        files = sorted(p for p in bundle.rglob("*") if p.is_file())
+        for path in files:
+            if path.suffix.startswith((".pf_", ".pagefind")):
+                gzip.decompress(path.read_bytes())  # a truncated file fails its CRC
+        return tuple((p.relative_to(bundle).as_posix(), p.stat().st_size) for p in files)
+    except (OSError, ValueError, EOFError, gzip.BadGzipFile):
+        return None
 
 
 def build_index(output: Path) -> int:

@@ -28,6 +28,15 @@
       resetStyles: false, processTerm: normalize, autofocus: !!typed
     });
     form.hidden = true;
+    /* Pagefind's field has only a title; give it the form's visible label. */
+    var input = root.querySelector(".pagefind-ui__search-input");
+    if (input) {
+      input.id = "search-input";
+      var label = form.querySelector("label").cloneNode(true);
+      label.removeAttribute("id");
+      label.htmlFor = "search-input";
+      root.parentNode.insertBefore(label, root);
+    }
     if (query) ui.triggerSearch(query);
   };
   document.head.appendChild(script);
