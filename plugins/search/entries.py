@@ -68,7 +68,7 @@ def by_letter(entries: list[Entry], lang: str, alphabets: dict | None = None) ->
     A title shown in another language (untranslated, in German) is filed by that language's
     alphabet; its letters come after the page language's own.
     """
-    alphabets = alphabets or ALPHABETS
+    alphabets = {**ALPHABETS, **(alphabets or {})}  # SEARCH_ALPHABETS adds or replaces languages
     own = alphabets.get(lang) or ALPHABETS["en"]
 
     def alphabet(entry):

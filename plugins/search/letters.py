@@ -44,17 +44,20 @@ def normalize(text: str, lang: str) -> str:
     return text.translate(str.maketrans(table)) if table else text
 
 
-def _filed(char: str, lang: str) -> str:
-    """The letter ``char`` is filed under: variants and hamza forms folded, Latin accents and case dropped."""
-    char = FOLD.get(lang, {}).get(char, char)
+def _filed(char: str, lang: str, alphabet: str) -> str:
+    """The letter ``char`` is filed under: itself if the alphabet has it (Ґ in Ukrainian, Ç in
+    Turkish), else with hamza forms folded and Latin accents dropped (Ä under A); capitals."""
+    char = FOLD.get(lang, {}).get(char, char).upper()
+    if char in alphabet:
+        return char
     decomposed = unicodedata.normalize("NFD", char)
-    return (decomposed[0] if decomposed[0].isascii() else char).upper()
+    return decomposed[0] if decomposed[0].isascii() else char
 
 
 def letter_of(title: str, lang: str, alphabet: str) -> str:
     """The letter a title is filed under in ``alphabet`` (or :data:`OTHER`)."""
     first = next((c for c in normalize(title, lang) if c.isalnum()), "")
-    letter = _filed(first, lang) if first else OTHER
+    letter = _filed(first, lang, alphabet) if first else OTHER
     return letter if letter in alphabet else OTHER
 
 
@@ -65,6 +68,6 @@ def sort_key(title: str, lang: str, alphabet: str) -> tuple:
         if char.isspace():
             places.append(-1)  # "Garten Tag" before "Gartenfest"
             continue
-        letter = _filed(char, lang)
+        letter = _filed(char, lang, alphabet)
         places.append(alphabet.index(letter) if letter in alphabet else len(alphabet) + ord(char))
     return (tuple(places), title)

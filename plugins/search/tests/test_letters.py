@@ -34,3 +34,10 @@ def test_untranslated_titles_come_after_the_page_language_letters():
     groups = by_letter(entries, "fa")
     assert [g.letter for g in groups] == ["آ", "ت", "K", OTHER]
     assert groups[2].entries[0].fallback and groups[-1].anchor == "buchstabe-andere"
+
+
+def test_search_alphabets_add_a_language_and_keep_the_others():
+    entries = [Entry("Çay", "/tr/a/", "page", "tr", False), Entry("Cami", "/tr/b/", "page", "tr", False)]
+    groups = by_letter(entries, "tr", {"tr": "ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ"})
+    assert [g.letter for g in groups] == ["C", "Ç"]
+    assert [g.letter for g in by_letter([Entry("Ärger", "/a/", "page", "de", False)], "de", {"tr": "ABC"})] == ["A"]
