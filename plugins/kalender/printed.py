@@ -21,6 +21,7 @@ import datetime as dt
 from multilingual.urls import absolute_url
 
 from . import api, i18n, links
+from .qr import qr_svg
 from .views import CATEGORY_DIR, ONE_DAY, CalendarViews, group_by_day
 
 POSTERS = ("woche", "monat", "kurse")
@@ -51,8 +52,6 @@ def poster_data(views: CalendarViews, lang: str, name: str) -> dict:
         data.update(first=first, last=following - ONE_DAY, more=max(0, len(items) - limit),
                     days=group_by_day(items[:limit], today, first))
         feed, page = urls["all"], links.view_url(settings, lang, "kalender")
-    from .qr import qr_svg  # noqa: PLC0415
-
     feed_name = i18n.KIND_LABELS["course"] if name == "kurse" else i18n.ALL_LABEL
     data["feed"] = {"https": feed, "qr": qr_svg(feed, _("QR-Code zum Abonnieren: %(name)s") % {"name": _(feed_name)}, 200)}
     data["page_url"] = absolute_url(settings, page)
