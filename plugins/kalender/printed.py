@@ -97,7 +97,8 @@ def write(generator, writer=None) -> None:
             for path, data in embed_pages(views, lang):
                 writer.write_file(prefix + path + "index.html", generator.get_template("embed/next"),
                                   generator.context, url=prefix + path, lang=lang, view="einbetten",
-                                  today=views.today, noindex=True, **data)  # fmt: skip
+                                  alternates_map=views.every_language(path), today=views.today, noindex=True,
+                                  **data)  # fmt: skip
 
 
 def _announce(generator) -> None:
