@@ -1,4 +1,5 @@
 from search.entries import Entry, by_letter
+from search.pages import a_z_pages
 from search.letters import ALPHABETS, OTHER, letter_of, normalize, sort_key
 
 
@@ -41,3 +42,14 @@ def test_search_alphabets_add_a_language_and_keep_the_others():
     groups = by_letter(entries, "tr", {"tr": "ABCÇDEFGĞHIİJKLMNOÖPRSŞTUÜVYZ"})
     assert [g.letter for g in groups] == ["C", "Ç"]
     assert [g.letter for g in by_letter([Entry("Ärger", "/a/", "page", "de", False)], "de", {"tr": "ABC"})] == ["A"]
+
+
+def test_a_large_a_to_z_list_gets_one_page_per_letter():
+    entries = [Entry(f"{c}{i}", f"/{c}{i}/", "page", "de", False) for c in "ABC" for i in range(3)]
+    groups = by_letter(entries, "de")
+    [single] = a_z_pages(groups, "a-z/", per_page=9)
+    assert single.path == "a-z/" and single.groups == groups and single.nav[0] == ("A", "#buchstabe-a")
+    index, *letters = a_z_pages(groups, "a-z/", per_page=8)
+    assert index.groups == [] and index.nav == [("A", "a-z/1/"), ("B", "a-z/2/"), ("C", "a-z/3/")]
+    assert [(p.path, [g.letter for g in p.groups]) for p in letters] == [("a-z/1/", ["A"]), ("a-z/2/", ["B"]),
+                                                                        ("a-z/3/", ["C"])]
