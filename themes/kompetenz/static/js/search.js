@@ -39,5 +39,6 @@
     }
     if (query) ui.triggerSearch(query);
   };
+  script.onerror = function () { css.remove(); };  /* no bundle (the preview): the form stays */
   document.head.appendChild(script);
 })();
