@@ -64,7 +64,7 @@ def run_search(context, server, lang, query):
     page.wait_for_load_state("networkidle")
     links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
     direction = page.evaluate("() => getComputedStyle(document.querySelector('.pagefind-ui')).direction")
-    form_hidden = page.evaluate("() => document.getElementById('search-form').hidden")
+    form_hidden = not page.locator("#search-form").is_visible()
     page.close()
     return links, errors, sizes, direction, form_hidden
 
