@@ -264,5 +264,5 @@ def move(c, slug, date, to, reason="", content=None):
 
 @task(name="translations-status")
 def translations_status(c, content=None):
-    """Tabelle: welchen Seiten und Terminen welche Sprache fehlt; welche Kataloge unvollständig sind."""
+    """Tabelle: welchen Seiten und Terminen welche Sprache fehlt; welche Übersetzungen älter als ihr geändertes Original sind; welche Kataloge unvollständig sind."""
     _authoring(c, "translations-status", content)
