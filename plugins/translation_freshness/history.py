@@ -39,7 +39,7 @@ class Outdated:
     path: str  # the translation's file, relative to the content folder
     changes: int
     changed: dt.datetime  # aware UTC: the newest of those changes of the original
-    since: dt.datetime | None  # the translation's own last change (None: not committed yet)
+    since: dt.datetime  # the translation's own last text change
 
 
 class NoHistory(Exception):
@@ -68,8 +68,10 @@ def outdated_translations(content_path: str, default_lang: str, now: dt.datetime
             raise NoHistory("das Repository ist ein flacher Klon ohne die ganze Geschichte (git fetch --unshallow)")
         head = git_history.head_of(top)
         commits = git_history.content_log(top, head, os.path.relpath(content, top))
-    except (git_history.GitMissing, git_history.GitFailed) as error:
-        raise NoHistory(f"git kann die Geschichte nicht lesen ({error or 'git fehlt'})") from None
+    except git_history.GitMissing:
+        raise NoHistory("das Programm git fehlt (Debian: sudo apt-get install git)") from None
+    except git_history.GitFailed as error:
+        raise NoHistory(f"git kann die Geschichte nicht lesen ({error})") from None
     prefix = os.path.relpath(content, top)
     prefix = "" if prefix == "." else prefix + "/"
     state = _State(default_lang)
