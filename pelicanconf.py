@@ -106,6 +106,10 @@ VIEW_URLS = {
     "garten": "kalender/garten/",
     "archiv": "kalender/archiv/",
     "abonnieren": "kalender/abonnieren/",
+    "aushang": "kalender/aushang/",
+    "einbetten": "kalender/einbetten/",
+    "suche": "suche/",
+    "a-z": "a-z/",
 }
 
 # Our listing pages replace Pelican's stock index, tag, category and author pages.
@@ -168,7 +172,7 @@ DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = []
 
 # Main navigation: content pages carry "Nav: <position>"; generated views are placed here.
-NAV_VIEWS = [("kalender", 2.5), ("news", 3), ("partner", 3.5)]
+NAV_VIEWS = [("kalender", 2.5), ("news", 3), ("partner", 3.5), ("suche", 9)]
 # Linked from every page's footer, in this order (slugs of pages in content/pages/).
 LEGAL_PAGES = ["impressum", "datenschutz", "barrierefreiheit"]
 
@@ -184,3 +188,15 @@ CALENDAR_UID_DOMAIN = "integration-plauen.invalid"  # [PLATZHALTER: eigene Domai
 # kalender/<slug>/, venue/category files). SEQUENCE and DTSTAMP come from the git history.
 # How far the "Demnächst" page looks ahead; the month pages show everything after that.
 CALENDAR_UPCOMING_DAYS = 28
+
+# --- Translations that may be out of date (plugins/translation_freshness) -----
+# A translation whose German original got a text change after it shows a note with a link to
+# the original; `invoke translations-status` lists them. From the git history, nothing to set.
+# A commit that changes the original without changing its meaning (a typo) opts out with the
+# line "Übersetzung-aktuell: ja" in its commit message (docs/uebersetzen.md).
+PLUGINS += ["translation_freshness"]
+
+# --- Search (plugins/search) ----------------------------------------------------
+# Pagefind indexes the built site at the end of every build (output/pagefind/, one index per
+# language); the search page is VIEW_URLS["suche"], the A–Z list (no JavaScript needed) "a-z".
+PLUGINS += ["search"]

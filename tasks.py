@@ -44,7 +44,7 @@ def i18n_update(c):
     for lang in _languages():
         po = CATALOG_DIR / lang / "LC_MESSAGES" / "messages.po"
         if po.exists():
-            _pybabel(c, f"update --no-fuzzy-matching -D messages -d {CATALOG_DIR} -i {POT_FILE} -l {lang}")
+            _pybabel(c, f"update --no-fuzzy-matching --ignore-obsolete -D messages -d {CATALOG_DIR} -i {POT_FILE} -l {lang}")
         else:
             _pybabel(c, f"init -D messages -d {CATALOG_DIR} -i {POT_FILE} -l {lang}")
     _fill_source_catalog(_languages()[0])
@@ -264,5 +264,5 @@ def move(c, slug, date, to, reason="", content=None):
 
 @task(name="translations-status")
 def translations_status(c, content=None):
-    """Tabelle: welchen Seiten und Terminen welche Sprache fehlt; welche Kataloge unvollständig sind."""
+    """Tabelle: welchen Seiten und Terminen welche Sprache fehlt; welche Übersetzungen älter als ihr geändertes Original sind; welche Kataloge unvollständig sind."""
     _authoring(c, "translations-status", content)

@@ -24,6 +24,13 @@ def html_pages():
     return sorted(p for p in output_dir().rglob("*.html"))
 
 
+def is_standalone(path: Path) -> bool:
+    """A page without the site's header and navigation (the embed for partner sites, in their
+    <iframe>): marked ``noindex``, it is left out of the sitemap and has no language switcher."""
+    robots = soup(path).find("meta", attrs={"name": "robots"})
+    return robots is not None and "noindex" in robots.get("content", "")
+
+
 @lru_cache(maxsize=None)
 def soup(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")

@@ -6,7 +6,7 @@ import feedparser
 import pytest
 
 
-from tests.site import OUTPUT, html_pages, output_dir, pelicanconf, rel, soup, url_to_file
+from tests.site import OUTPUT, html_pages, is_standalone, output_dir, pelicanconf, rel, soup, url_to_file
 
 LANGUAGES = pelicanconf.LANGUAGES
 DEFAULT = next(iter(LANGUAGES))
@@ -59,6 +59,8 @@ def test_hreflang_links_are_absolute_and_point_to_existing_pages():
 def test_language_switcher_follows_govuk_pattern_and_every_link_resolves():
     problems = []
     for path in html_pages():
+        if is_standalone(path):
+            continue  # the embed for partner sites: no site navigation (its hreflang links are checked above)
         nav = soup(path).select_one("nav.language-switcher")
         if nav is None or not nav.get("aria-label"):
             problems.append(f"{rel(path)}: Sprachumschalter fehlt oder hat kein aria-label")
@@ -167,6 +169,9 @@ def test_sitemap_lists_every_page_with_its_alternates():
         if path.name == "404.html":
             continue
         url = f"{pelicanconf.SITE_ABSOLUTE_URL}/{rel(path).removesuffix('index.html')}"
+        if is_standalone(path):
+            assert url not in locs, f"{url} ist noindex und gehört nicht in sitemap.xml"
+            continue
         assert url in locs, f"{url} fehlt in sitemap.xml"
         page_alternates = {link["hreflang"]: link["href"] for link in soup(path).find_all("link", hreflang=True)}
         sitemap_alternates = {x.get("hreflang"): x.get("href") for x in locs[url].findall("x:link", ns)}

@@ -179,6 +179,39 @@ def test_translations_status_lists_missing_languages_and_catalogs(content):
     assert "Übersetzungskataloge" in result.stdout and re.search(r"^\s+ar: ", result.stdout, re.M)
 
 
+def test_translations_status_lists_translations_whose_original_changed_later(content):
+    original = content / "pages" / "kontakt.de.md"
+    text = original.read_text(encoding="utf-8")
+    original.write_text(text + "\nNeuer Absatz.\n", encoding="utf-8")
+    commit_all(content.parent, "Kontakt: neuer Absatz", int(EPOCH) - 43200)
+    result = run("translations-status", "--content", str(content))
+    rows = [line.split() for line in result.stdout.splitlines() if "pages/kontakt." in line]
+    assert [row[0] for row in rows] == [f"pages/kontakt.{lang}.md" for lang in ("ar", "en", "fa", "ru", "uk")]
+    assert all(" ".join(row[1:]) == "Original geändert am 31.07.2026 (1 Änderung seit der Übersetzung vom "
+               "31.07.2026)" for row in rows), rows
+    assert "Übersetzung-aktuell: ja" in result.stdout
+
+
+def test_translations_of_a_changed_partner_and_page_show_the_note_on_the_built_site(content, tmp_path):
+    for rel, old, new in (("partner/auslaenderbehoerde.de.md", "Das Kompetenz-Zentrum ersetzt sie nicht.",
+                           "Das Kompetenz-Zentrum ersetzt sie nicht und entscheidet nichts."),
+                          ("pages/kontakt.de.md", "\n\n", "\n\nNeu: ein Satz.\n\n")):
+        path = content / rel
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    commit_all(content.parent, "Partner und Kontakt: Text", int(EPOCH) - 43200)
+    build(content, tmp_path / "out")
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    partners = BeautifulSoup((tmp_path / "out/en/partner/index.html").read_text(encoding="utf-8"), "lxml")
+    card = partners.select_one("#partner-auslaenderbehoerde")
+    assert card.select_one(".notice--outdated a")["href"] == "/partner/#partner-auslaenderbehoerde"
+    assert len(partners.select(".notice--outdated")) == 1, "only the changed partner"
+    page = BeautifulSoup((tmp_path / "out/ar/kontakt/index.html").read_text(encoding="utf-8"), "lxml")
+    assert page.select_one("main .notice--outdated a")["href"] == "/kontakt/"
+    german = BeautifulSoup((tmp_path / "out/kontakt/index.html").read_text(encoding="utf-8"), "lxml")
+    assert german.select(".notice--outdated") == []
+
+
 class PtySession:
     """A command in a real pseudo-terminal: wait for a question, type an answer."""
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
-from kalender.header import scan_header
+from kalender.clock import now_utc
+from translation_freshness.history import OPT_OUT_LINE, NoHistory, outdated_translations
+from translation_freshness.sources import identify
 
 FOLDERS = ("pages", "news", "kalender", "partner")
-NAME_RE = re.compile(r"^(?:\d{4}-\d{2}-\d{2}-)?(?P<slug>.+)\.(?P<lang>[a-z]{2,3})\.md$")
 MARKS = {"ok": "ja", "missing": "–", "draft": "Entwurf"}
 
 
@@ -17,14 +18,9 @@ def content_status(content: Path, languages: list[str]) -> list[tuple[str, dict[
     found: dict[str, dict[str, str]] = {}
     for folder in FOLDERS:
         for path in sorted((content / folder).glob("*.md")):
-            match = NAME_RE.match(path.name)
-            if not match:
-                continue
-            header = scan_header(path.read_text(encoding="utf-8"))
-            slug = (header.lines.get("slug") or [(0, match.group("slug"))])[0][1]
-            lang = (header.lines.get("lang") or [(0, match.group("lang"))])[0][1]
-            status = (header.lines.get("status") or [(0, "")])[0][1].lower()
-            found.setdefault(f"{folder}/{slug}", {})[lang] = "draft" if status == "draft" else "ok"
+            source = identify(f"{folder}/{path.name}", path.read_text(encoding="utf-8"))
+            if source is not None:
+                found.setdefault(source.key, {})[source.lang] = "draft" if source.draft else "ok"
     return [(key, {lang: langs.get(lang, "missing") for lang in languages}) for key, langs in sorted(found.items())]
 
 
@@ -58,6 +54,7 @@ def print_status(content: Path, settings: dict) -> int:
         print(f"{key:<{width}}  " + "  ".join(f"{MARKS[langs[lang]]:<7}" for lang in languages))
     missing = {lang: sum(1 for _, l in rows if l[lang] != "ok") for lang in languages}
     print("\nFehlend oder Entwurf je Sprache: " + ", ".join(f"{lang} {n}" for lang, n in missing.items()))
+    print_outdated(content, settings["DEFAULT_LANG"], ZoneInfo(settings.get("TIMEZONE") or "Europe/Berlin"))
     print("\nÜbersetzungskataloge der Oberfläche (themes/…/translations/<sprache>/LC_MESSAGES/messages.po):\n")
     catalog_dir = Path(settings["THEME"]) / "translations"
     for lang, total, untranslated, fuzzy in catalog_status(catalog_dir, languages):
@@ -69,3 +66,24 @@ def print_status(content: Path, settings: dict) -> int:
         else:
             print(f"  {lang}: vollständig ({total} Texte)")
     return 0
+
+
+def print_outdated(content: Path, default_lang: str, zone: ZoneInfo) -> None:
+    """Translations whose original got a text change after them (from the git history)."""
+    print(f"\nÜbersetzungen, deren Original ({default_lang}) sich danach geändert hat (laut Git-Geschichte):\n")
+    try:
+        found = outdated_translations(str(content), default_lang, now_utc())
+    except NoHistory as reason:
+        print(f"  unbekannt: {reason}")
+        return
+    if not found:
+        print("  keine – alle Übersetzungen sind mindestens so neu wie ihr Original")
+        return
+    width = max(len(item.path) for item in found)
+    for item in found:
+        changes = "1 Änderung" if item.changes == 1 else f"{item.changes} Änderungen"
+        print(f"  {item.path:<{width}}  Original geändert am {item.changed.astimezone(zone):%d.%m.%Y} "
+              f"({changes} seit der Übersetzung vom {item.since.astimezone(zone):%d.%m.%Y})")
+    print("\n  Ist die Übersetzung angepasst (und eingecheckt), verschwindet der Hinweis von selbst. Eine Änderung am "
+          f"Original, die nichts am Inhalt ändert (Tippfehler), zählt nicht, wenn ihre Commit-Nachricht die Zeile "
+          f"„{OPT_OUT_LINE}“ enthält.")

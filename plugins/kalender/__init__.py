@@ -8,6 +8,7 @@ from pelican import signals
 
 from .config import apply_defaults
 from .generator import CalendarGenerator
+from . import printed
 from .views import register_views
 
 
@@ -24,3 +25,4 @@ def register():
     signals.initialized.connect(_initialized)
     signals.get_generators.connect(_get_generators)
     register_views()
+    printed.register()

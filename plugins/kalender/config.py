@@ -24,6 +24,10 @@ DEFAULTS = {
     "CALENDAR_REFRESH_HOURS": 12,
     # make check warns (never blocks) when a change puts a session more than this many years ahead.
     "CALENDAR_WARN_YEARS_AHEAD": 2,
+    # Posters (kalender/printed.py): at most this many sessions, so that each fits one A4 page.
+    "CALENDAR_POSTER_ITEMS": {"woche": 24, "monat": 36},
+    # The embed for partner sites: the next this many dates.
+    "CALENDAR_EMBED_ITEMS": 5,
 }
 
 # Values of the ``Art`` field -> kind, and the kind's slug (= its VIEW_URLS name).
@@ -34,7 +38,7 @@ KIND_SLUGS = {"event": "veranstaltungen", "course": "kurse", "garden": "garten"}
 def apply_defaults(settings: dict) -> dict:
     """Fill in calendar settings that pelicanconf.py does not set (in place)."""
     for key, value in DEFAULTS.items():
-        settings.setdefault(key, list(value) if isinstance(value, list) else value)
+        settings.setdefault(key, list(value) if isinstance(value, list) else dict(value) if isinstance(value, dict) else value)
     return settings
 
 

@@ -13,9 +13,10 @@ id comes from the ``Slug``/``UID`` field, not from the file name.
 * The same commit therefore builds byte-identical feeds. A shallow clone (or no repository)
   is an error: the numbers would silently start again at 0.
 
-One ``git log`` for the calendar folders and one ``git cat-file --batch`` for the file
-versions it names; the result is kept per ``HEAD`` for the life of the process (the
-preview rebuilds without asking git again), and each file version is read only once.
+The commits come from :mod:`git_history` (one ``git log`` of the content folder and one
+``git cat-file --batch``, shared with the other plugins that read the history); the result
+is kept per ``HEAD`` for the life of the process (the preview rebuilds without asking git
+again), and each file version is read only once.
 """
 
 from __future__ import annotations
@@ -25,9 +26,11 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import tomllib
 from dataclasses import dataclass, field
+
+import git_history
+from git_history import GitFailed
 
 from .header import scan_header
 from .model import SCHEDULE_FIELDS
@@ -144,33 +147,17 @@ def venue_data(text: str) -> dict:
 
 _HISTORIES: dict[tuple, History] = {}
 _VERSIONS: dict[tuple[str, str], Version] = {}  # (blob sha, path) -> version
-_BLOBS: dict[str, str] = {}  # blob sha -> text
-
-
-def _git(cwd: str, *args: str, data: bytes | None = None) -> bytes:
-    env = {**os.environ, "LC_ALL": "C", "LANGUAGE": "", "GIT_TERMINAL_PROMPT": "0"}  # messages we can recognise
-    try:
-        result = subprocess.run(["git", "-C", cwd, *args], input=data, capture_output=True, check=False, env=env)
-    except FileNotFoundError:
-        raise HistoryError("das Programm git fehlt; der Kalender braucht die Git-Geschichte für SEQUENCE und DTSTAMP",
-                           "git installieren (Debian: sudo apt-get install git)") from None  # fmt: skip
-    if result.returncode != 0:
-        detail = result.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitFailed(" ".join(detail[-2:]) or f"git {args[0]} endete mit {result.returncode}")
-    return result.stdout
-
-
-class GitFailed(Exception):
-    """A git command failed (its message)."""
+GIT_MISSING = HistoryError("das Programm git fehlt; der Kalender braucht die Git-Geschichte für SEQUENCE und DTSTAMP",
+                           "git installieren (Debian: sudo apt-get install git)")  # fmt: skip
 
 
 def repository_of(folder: str) -> str | None:
     """The top level of the git work tree holding ``folder``, or None outside any repository."""
     try:
-        return _git(folder, "rev-parse", "--show-toplevel").decode().strip()
+        return git_history.repository_of(folder)
+    except git_history.GitMissing:
+        raise GIT_MISSING from None
     except GitFailed as error:
-        if "not a git repository" in str(error):
-            return None
         raise HistoryError(f"git kann das Repository nicht lesen ({error})",
                            "in einem Terminal im Projektordner „git status“ ausführen und die Meldung beheben "
                            "(z. B. „git config --global --add safe.directory <Ordner>“)") from None  # fmt: skip
@@ -187,71 +174,53 @@ def load_history(content_path: str, folders, venues_file: str, default_lang: str
             "das Projekt mit „git clone“ holen (nicht als ZIP-Datei), oder hier „git init“ ausführen und "
             "einmal alles einchecken",
         )  # fmt: skip
-    top = os.path.realpath(top)
     try:
-        if _git(top, "rev-parse", "--is-shallow-repository").decode().strip() == "true":
+        if git_history.is_shallow(top):
             raise HistoryError(
                 "das Repository ist ein flacher Klon (shallow clone) ohne die ganze Geschichte; daraus lassen "
                 "sich SEQUENCE und DTSTAMP nicht bestimmen",
                 "„git fetch --unshallow“ ausführen (in CI: actions/checkout mit „fetch-depth: 0“)",
             )  # fmt: skip
-        head = _git(top, "rev-parse", "--verify", "-q", "HEAD^{commit}").decode().strip()
+        head = git_history.head_of(top)
+    except git_history.GitMissing:
+        raise GIT_MISSING from None
     except GitFailed:
         head = ""  # a new repository without any commit: every entry is new
     paths = tuple(sorted(os.path.relpath(os.path.join(content, p), top) for p in (*folders, venues_file)))
     key = (top, head, paths, default_lang)
     if key not in _HISTORIES:
         try:
-            _HISTORIES[key] = _walk(top, head, paths, os.path.relpath(os.path.join(content, venues_file), top),
+            commits = _commits(top, head, os.path.relpath(content, top), paths)
+            _HISTORIES[key] = _walk(commits, head, os.path.relpath(os.path.join(content, venues_file), top),
                                     default_lang) if head else History(top)
+            _HISTORIES[key].top = top
         except GitFailed as error:
             raise HistoryError(f"git kann die Geschichte nicht lesen ({error})",
                                "in einem Terminal im Projektordner „git log“ ausführen und die Meldung beheben") from None
     return _HISTORIES[key]
 
 
-def _commits(top: str, paths) -> list[tuple[str, int, list[tuple[str, str, str]]]]:
-    """``[(sha, committer time, [(status, new blob, path)])]``, oldest first, first parents only."""
-    raw = _git(top, "log", "--first-parent", "--diff-merges=first-parent", "--reverse", "--no-renames", "--raw",
-               "--no-abbrev", "-z", "--format=%x00%H%x00%ct", "--", *paths)  # fmt: skip
+def _commits(top: str, head: str, content: str, paths) -> list[tuple[str, int, list[tuple[str, str, str]]]]:
+    """``[(sha, committer time, [(status, new blob, path)])]`` of the commits that touched ``paths``,
+    oldest first, first parents only (from the one log of the content folder, :mod:`git_history`)."""
+    if not head:
+        return []
     commits = []
-    tokens = iter(raw.decode("utf-8", "surrogateescape").split("\0"))
-    for token in tokens:
-        token = token.strip("\n")
-        if not token:
-            continue
-        if token.startswith(":"):
-            _old_mode, _new_mode, _old_blob, new, status = token[1:].split(" ")
-            commits[-1][2].append((status[0], new, next(tokens)))
-        elif re.fullmatch(r"[0-9a-f]{40,64}", token):
-            commits.append((token, int(next(tokens)), []))
+    for commit in git_history.content_log(top, head, content):
+        changes = [(c.status, c.blob, c.path) for c in commit.changes if git_history.within(c.path, paths)]
+        if changes:
+            commits.append((commit.sha, commit.time, changes))
     return commits
-
-
-def _read_blobs(top: str, shas) -> None:
-    wanted = sorted({sha for sha in shas if sha not in _BLOBS})
-    if not wanted:
-        return
-    out = _git(top, "cat-file", "--batch", data=("\n".join(wanted) + "\n").encode())
-    position = 0
-    for sha in wanted:
-        end = out.index(b"\n", position)
-        size = int(out[position:end].split()[2])
-        _BLOBS[sha] = out[end + 1 : end + 1 + size].decode("utf-8", "replace")
-        position = end + 1 + size + 1
 
 
 def _version(sha: str, path: str, default_lang: str) -> Version:
     if (sha, path) not in _VERSIONS:
-        _VERSIONS[(sha, path)] = read_version(path, _BLOBS[sha], default_lang)
+        _VERSIONS[(sha, path)] = read_version(path, git_history.blob_text(sha), default_lang)
     return _VERSIONS[(sha, path)]
 
 
-def _walk(top: str, head: str, paths, venues_path: str, default_lang: str) -> History:
-    commits = _commits(top, paths)
-    _read_blobs(top, (sha for _c, _t, changes in commits for status, sha, path in changes
-                      if status != "D" and (path.endswith(EXTENSIONS) or path == venues_path)))  # fmt: skip
-    history = History(top)
+def _walk(commits, head: str, venues_path: str, default_lang: str) -> History:
+    history = History()
     tree: dict[str, Version] = {}  # path -> version (originals and translations)
     by_id: dict[str, set[str]] = {}  # stable id -> paths of its original
     venues: dict = {}
@@ -263,7 +232,7 @@ def _walk(top: str, head: str, paths, venues_path: str, default_lang: str) -> Hi
         touched, venues_changed = set(), False
         for status, blob, path in changes:
             if path == venues_path:
-                venues = venue_data(_BLOBS[blob]) if status != "D" else {}
+                venues = venue_data(git_history.blob_text(blob)) if status != "D" else {}
                 venues_changed = True
                 continue
             if not path.endswith(EXTENSIONS):

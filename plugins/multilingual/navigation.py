@@ -16,6 +16,8 @@ VIEW_LABELS = {
     "kurse": N_("Kursplan"),
     "garten": N_("Refugee-Garden"),
     "abonnieren": N_("Kalender abonnieren"),
+    "suche": N_("Suche"),
+    "a-z": N_("A bis Z"),
 }
 
 

@@ -19,8 +19,8 @@ class SitemapCollector:
         self.pages = {}
 
     def record(self, path, context):
-        if not path.endswith(".html") or os.path.basename(path) == "404.html":
-            return
+        if not path.endswith(".html") or os.path.basename(path) == "404.html" or context.get("noindex"):
+            return  # a page written with noindex=True (the embed for partner sites) is not for search engines
         rel = os.path.relpath(os.path.abspath(path), self.output_path).replace(os.sep, "/")
         url = rel.removesuffix("index.html")
         self.pages[url] = dict(alternates_of(context, self.languages))

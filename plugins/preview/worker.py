@@ -53,6 +53,8 @@ def build(settings_file: Path, content: Path, out: Path, cache: Path, baseline: 
         settings = read_settings(str(settings_file), override={
             "PATH": str(content), "OUTPUT_PATH": str(out), "CACHE_PATH": str(cache / "pelican"),
             "LOAD_CONTENT_CACHE": True, "CACHE_CONTENT": True, "CONTENT_CACHING_LAYER": "reader",
+            # No search index in the preview (about a second per rebuild); its search form leads to the A–Z list.
+            "SEARCH_INDEX": False,
         })  # fmt: skip
         settings["JINJA_ENVIRONMENT"] = {**settings.get("JINJA_ENVIRONMENT", {}),
                                          "bytecode_cache": FileSystemBytecodeCache(str(cache / "jinja"))}

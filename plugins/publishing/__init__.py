@@ -9,14 +9,22 @@ from pathlib import Path
 
 from pelican import signals
 
-from .htaccess import render_htaccess
+import logging
+
+from .htaccess import HtaccessSettingError, render_htaccess
+
+logger = logging.getLogger(__name__)
 
 
 def _write_htaccess(pelican):
     settings = pelican.settings
     if not settings.get("HTACCESS_WRITE", True):
         return
-    text = render_htaccess(settings)
+    try:
+        text = render_htaccess(settings)
+    except HtaccessSettingError as error:
+        logger.error("%s", error)  # the build fails (--fatal warnings) with the message, no traceback
+        return
     Path(pelican.output_path, ".htaccess").write_text(text, encoding="utf-8", newline="\n")
 
 

@@ -115,6 +115,8 @@ def url_for(relpath: str) -> str:
 #   required = "every": the kind must exist in every language today;
 #   required = "default": it must exist at least in the default language;
 #   required = None: checked whenever it exists.
+#   standalone = True: a page without the site's header and navigation (the embed for partner
+#   sites, shown in their <iframe>): no skip link or navigation is required of it.
 
 
 @dataclass(frozen=True)
@@ -122,12 +124,13 @@ class Kind:
     name: str
     pattern: str
     required: str | None = None
+    standalone: bool = False
 
     def matches(self, path: str) -> bool:
         return re.fullmatch(self.pattern, path) is not None
 
 
-_VIEWS = r"(?:veranstaltungen|kurse|garten|archiv|abonnieren|monat|kategorie)"
+_VIEWS = r"(?:veranstaltungen|kurse|garten|archiv|abonnieren|monat|kategorie|aushang|einbetten)"
 KINDS = [
     Kind("home", r"index\.html", required="every"),
     Kind("404", r"404\.html", required="default"),
@@ -145,9 +148,18 @@ KINDS = [
     Kind("calendar-abonnieren", r"kalender/abonnieren/index\.html"),
     Kind("calendar-month", r"kalender/monat/[^/]+/index\.html"),
     Kind("calendar-category", r"kalender/kategorie/[^/]+/index\.html"),
+    Kind("calendar-posters", r"kalender/aushang/index\.html", required="every"),
+    Kind("calendar-poster", r"kalender/aushang/[^/]+/index\.html", required="every"),
+    Kind("calendar-embed", r"kalender/einbetten/(?:kategorie/[^/]+/)?index\.html", required="every", standalone=True),
     Kind("calendar-entry", rf"kalender/(?!{_VIEWS}/)[^/]+/index\.html", required="default"),
+    Kind("search", r"suche/index\.html", required="every"),
+    Kind("a-z", r"a-z/index\.html", required="every"),
     Kind("page", r"[^/]+/index\.html", required="default"),
 ]
+
+
+def is_standalone(kind_name: str) -> bool:
+    return any(kind.standalone for kind in KINDS if kind.name == kind_name)
 
 
 def kind_of(relpath: str) -> str:
@@ -271,18 +283,38 @@ def production_csp() -> str:
     The test server sends it too, so the browser gate sees what readers' browsers enforce:
     an inline script or style, or a style= attribute, shows up as a console error.
     """
+    return _production_settings().get("HTACCESS_CSP") or "default-src 'self'"
+
+
+@functools.cache
+def _production_settings() -> dict:
     sys.path.insert(0, str(ROOT))
     try:
-        return runpy.run_path(str(ROOT / "publishconf.py")).get("HTACCESS_CSP") or "default-src 'self'"
+        return runpy.run_path(str(ROOT / "publishconf.py"))
     finally:
         sys.path.remove(str(ROOT))
 
 
+def production_headers(path: str) -> dict[str, str]:
+    """The security headers the live .htaccess sends for the URL path ``path``: the site's CSP,
+    or the own policy of the search page (WebAssembly) and of the embed pages (framing)."""
+    if str(ROOT / "plugins") not in sys.path:  # the plugins are top-level packages, as for Pelican
+        sys.path.insert(0, str(ROOT / "plugins"))
+    from publishing.htaccess import policy_for  # noqa: PLC0415 - the plugin the production build uses
+
+    csp, deny_frames = policy_for(_production_settings(), path, production_csp())
+    return {"Content-Security-Policy": csp, **({"X-Frame-Options": "DENY"} if deny_frames else {})}
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     extra_headers: dict[str, str] = {}
+    headers_for = None  # path -> headers, when they depend on the page
 
     def end_headers(self):
-        for name, value in self.extra_headers.items():
+        headers = dict(self.extra_headers)
+        if self.headers_for is not None:
+            headers.update(self.headers_for(urlsplit(self.path).path))
+        for name, value in headers.items():
             self.send_header(name, value)
         super().end_headers()
 
@@ -294,11 +326,12 @@ class StaticServer:
     """Serve a directory on 127.0.0.1 at a free port, in a background thread.
 
     Use as a context manager; ``url`` is the base URL without a trailing slash. ``headers`` are
-    sent with every response.
+    sent with every response, and those of ``headers_for(path)`` too.
     """
 
-    def __init__(self, directory: Path, headers: dict[str, str] | None = None):
-        handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {})})
+    def __init__(self, directory: Path, headers: dict[str, str] | None = None, headers_for=None):
+        handler_class = type("Handler", (_QuietHandler,), {"extra_headers": dict(headers or {}),
+                                                           "headers_for": staticmethod(headers_for) if headers_for else None})
         handler = functools.partial(handler_class, directory=str(directory))
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.httpd.daemon_threads = True

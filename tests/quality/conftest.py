@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .builtsite import CHROMIUM, INSTALL_HINTS, StaticServer, production_csp, require_tool, site_dir
+from .builtsite import CHROMIUM, INSTALL_HINTS, StaticServer, production_headers, require_tool, site_dir
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,8 +29,9 @@ def site():
 
 @pytest.fixture(scope="session")
 def server(site):
-    """The built site served on 127.0.0.1 at a free port, with the live site's CSP; yields its base URL."""
-    with StaticServer(site, headers={"Content-Security-Policy": production_csp()}) as running:
+    """The built site served on 127.0.0.1 at a free port, with the live site's CSP (per page, as the
+    .htaccess sends it); yields its base URL."""
+    with StaticServer(site, headers_for=production_headers) as running:
         yield running.url
 
 

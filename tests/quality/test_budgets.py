@@ -1,4 +1,5 @@
-"""Budgets for cheap phones: a page's HTML + CSS + JS under 40 KB uncompressed, no image over 200 KB."""
+"""Budgets for cheap phones: a page's HTML + CSS + JS under 40 KB uncompressed, no image over 200 KB;
+the embed for partner sites (loaded with every visit of the partner's page) under 8 KB."""
 
 from __future__ import annotations
 
@@ -8,10 +9,11 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from .builtsite import files, html_files, internal_path, rel, resolve_file, url_for
+from .builtsite import files, html_files, internal_path, kind_of, rel, resolve_file, url_for
 
 PAGE_BUDGET = 40 * 1024
 IMAGE_BUDGET = 200 * 1024
+EMBED_BUDGET = 8 * 1024
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff")
 CSS_IMPORT = re.compile(r"""@import\s+(?:url\()?\s*["']?([^"')\s;]+)""")
 
@@ -53,6 +55,16 @@ def test_pages_stay_under_40_kb(site):
             problems.append(f"{rel(path)}: {_kb(total)} ({total} bytes) > 40 KB: " + ", ".join(parts))
     if problems:
         pytest.fail(f"pages over budget ({len(problems)}):\n" + "\n".join(problems), pytrace=False)
+
+
+def test_embed_pages_stay_under_8_kb(site):
+    embeds = [path for path in html_files() if kind_of(rel(path)) == "calendar-embed"]
+    weights = {rel(path): page_weight(path) for path in embeds}
+    print("\n".join(f"{page}: {total} bytes ({', '.join(parts)})" for page, (total, parts) in weights.items()))
+    assert embeds, "no embed page built"
+    over = [f"{page}: {_kb(total)} ({total} bytes) > 8 KB: {', '.join(parts)}"
+            for page, (total, parts) in weights.items() if total > EMBED_BUDGET]
+    assert not over, "\n".join(over)
 
 
 def test_images_stay_under_200_kb(site):

@@ -84,3 +84,15 @@ def test_apache_blocks_are_balanced():
         opened = len(re.findall(rf"^\s*<{tag}[ >]", text, re.M))
         closed = len(re.findall(rf"^\s*</{tag}>", text, re.M))
         assert opened == closed and opened > 0, tag
+
+
+def test_embed_frame_ancestors_are_https_sites_only():
+    import pytest  # noqa: PLC0415
+
+    from publishing.htaccess import HtaccessSettingError, frame_ancestors  # noqa: PLC0415
+
+    assert frame_ancestors({}) == ["https:"]
+    assert frame_ancestors({"EMBED_FRAME_ANCESTORS": ["https://www.partner.example"]}) == ["https://www.partner.example"]
+    for wrong in (["*"], ["http://partner.example"], ["https://partner.example/seite"], [], ["'self' https:"]):
+        with pytest.raises(HtaccessSettingError, match="EMBED_FRAME_ANCESTORS"):
+            frame_ancestors({"EMBED_FRAME_ANCESTORS": wrong})

@@ -24,6 +24,8 @@ MODULES = Path("/usr/lib/apache2/modules")
 SETTINGS = {
     "DEFAULT_LANG": "de",
     "LANGUAGES": {"de": ("Deutsch", "ltr"), "en": ("English", "ltr"), "ar": ("العربية", "rtl")},
+    "VIEW_URLS": {"suche": "suche/", "einbetten": "kalender/einbetten/"},
+    "EMBED_FRAME_ANCESTORS": ["https://www.partner.example", "https://*.schule.example"],
 }
 # Apache behind Strato's TLS terminator sees plain HTTP; this header says the visitor used HTTPS.
 HTTPS = {"X-Forwarded-Proto": "https"}
@@ -88,6 +90,14 @@ def server():
         ".~tmp~/index.html": _page("de", "halb hochgeladen"),
         "kalender/.~tmp~/index.html": _page("de", "halb hochgeladen"),
         ".well-known/acme-challenge/token": "beweis",
+        "kalender/einbetten/index.html": _page("de", "Nächste Termine"),
+        "ar/kalender/einbetten/kategorie/garten/index.html": _page("ar", "المواعيد القادمة"),
+        "kalender/index.html": _page("de", "Kalender"),
+        "suche/index.html": _page("de", "Suche"),
+        "en/suche/index.html": _page("en", "Search"),
+        "pagefind/pagefind-worker.js": "self.onmessage = () => {};\n",
+        "pagefind/fragment/de_562c5b5.pf_fragment": "gz",
+        "pagefind/wasm.de.pagefind": "gz",
     }
     for rel, text in files.items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
@@ -214,3 +224,36 @@ def test_folders_are_not_listed_but_get_the_404_page_of_their_language(server):
     assert status == 404 and "الصفحة غير موجودة" in body
     status, _, body = fetch(f"{server}/en/gibt-es-nicht/")
     assert status == 404 and "Page not found" in body
+
+
+def test_only_the_embed_pages_may_be_framed_and_only_by_the_configured_sites(server):
+    for path in ("/kalender/einbetten/", "/ar/kalender/einbetten/kategorie/garten/"):
+        status, head, _ = fetch(f"{server}{path}")
+        assert status == 200, path
+        assert "frame-ancestors https://www.partner.example https://*.schule.example" in head["Content-Security-Policy"]
+        assert "X-Frame-Options" not in head, path
+    for path in ("/", "/kalender/", "/suche/", "/ar/"):
+        status, head, _ = fetch(f"{server}{path}")
+        assert status == 200, path
+        assert "frame-ancestors 'none'" in head["Content-Security-Policy"], path
+        assert head["X-Frame-Options"] == "DENY", path
+
+
+def test_webassembly_is_allowed_only_on_the_search_page_and_its_worker(server):
+    for path in ("/suche/", "/en/suche/", "/pagefind/pagefind-worker.js"):
+        status, head, _ = fetch(f"{server}{path}")
+        assert status == 200, path
+        assert "script-src 'self' 'wasm-unsafe-eval'" in head["Content-Security-Policy"], path
+        assert "frame-ancestors 'none'" in head["Content-Security-Policy"], path
+    for path in ("/", "/kalender/", "/kalender/einbetten/"):
+        _status, head, _ = fetch(f"{server}{path}")
+        assert "wasm-unsafe-eval" not in head["Content-Security-Policy"], path
+
+
+def test_search_index_parts_are_immutable_and_the_rest_of_the_bundle_short_lived(server):
+    status, head, _ = fetch(f"{server}/pagefind/fragment/de_562c5b5.pf_fragment")
+    assert status == 200 and head["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert head["Content-Type"] == "application/octet-stream"
+    for path in ("/pagefind/wasm.de.pagefind", "/pagefind/pagefind-worker.js"):
+        _status, head, _ = fetch(f"{server}{path}")
+        assert head["Cache-Control"] == "public, max-age=3600, must-revalidate", path
