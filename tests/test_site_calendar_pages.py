@@ -180,7 +180,7 @@ def status_problems(out: Path, lang: str) -> tuple[list[str], int]:
                 problems.append(f"{page.relative_to(out)}: {slug} {start['datetime']} steht nicht im Feed")
             elif shown != expected:
                 problems.append(f"{page.relative_to(out)}: {slug} {start['datetime']}: „{shown}“ statt „{expected}“")
-        if "monat" in page.parts:
+        if page.parent.parent.name == "monat":  # a month page (not the month poster)
             year, month = map(int, page.parent.name.split("-"))
             for cell in doc.select("table.month td"):
                 if cell.select_one(".month__day") is None:
