@@ -143,8 +143,14 @@ HOME_NEWS_COUNT = 3
 NEWS_PER_PAGE = 12
 
 # --- Plugins -----------------------------------------------------------------
-PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_guard", "fingerprint", "multilingual", "partners"]
+# The plugins are namespace packages (pelican.plugins.<name>), installed into the venv from
+# plugins/ (its pyproject.toml) by `make`; nothing is added to sys.path.
+PLUGINS = [
+    "pelican.plugins.content_guard",
+    "pelican.plugins.fingerprint",
+    "pelican.plugins.multilingual",
+    "pelican.plugins.partners",
+]
 JINJA_ENVIRONMENT = {
     "extensions": ["jinja2.ext.i18n"],
     # Text from content is escaped wherever it lands; rendered Markdown is marked |safe where shown.
@@ -176,27 +182,25 @@ NAV_VIEWS = [("kalender", 2.5), ("news", 3), ("partner", 3.5), ("suche", 9)]
 # Linked from every page's footer, in this order (slugs of pages in content/pages/).
 LEGAL_PAGES = ["impressum", "datenschutz", "barrierefreiheit"]
 
-# --- Calendar (plugins/kalender) ---------------------------------------------
-# The plugin package is "kalender": "calendar" is a standard-library module and
-# Pelican's plugin loader would load that one instead.
-PLUGINS += ["kalender"]
+# --- Calendar (plugins/pelican/plugins/kalender) ---------------------------------------------
+PLUGINS += ["pelican.plugins.kalender"]
 # iCalendar UIDs are "<UID field or slug>@<CALENDAR_UID_DOMAIN>"; they must never
 # change once published. PLACEHOLDER: set to a domain the association owns
 # (e.g. the site's domain) BEFORE the first feed goes public.
 CALENDAR_UID_DOMAIN = "integration-plauen.invalid"  # [PLATZHALTER: eigene Domain]
-# Everything else has defaults in plugins/kalender/config.py (feed paths, entry URLs
+# Everything else has defaults in plugins/pelican/plugins/kalender/config.py (feed paths, entry URLs
 # kalender/<slug>/, venue/category files). SEQUENCE and DTSTAMP come from the git history.
 # How far the "Demnächst" page looks ahead; the month pages show everything after that.
 CALENDAR_UPCOMING_DAYS = 28
 
-# --- Translations that may be out of date (plugins/translation_freshness) -----
+# --- Translations that may be out of date (plugins/pelican/plugins/translation_freshness) -----
 # A translation whose German original got a text change after it shows a note with a link to
 # the original; `invoke translations-status` lists them. From the git history, nothing to set.
 # A commit that changes the original without changing its meaning (a typo) opts out with the
 # line "Übersetzung-aktuell: ja" in its commit message (docs/uebersetzen.md).
-PLUGINS += ["translation_freshness"]
+PLUGINS += ["pelican.plugins.translation_freshness"]
 
-# --- Search (plugins/search) ----------------------------------------------------
+# --- Search (plugins/pelican/plugins/search) ----------------------------------------------------
 # Pagefind indexes the built site at the end of every build (output/pagefind/, one index per
 # language); the search page is VIEW_URLS["suche"], the A–Z list (no JavaScript needed) "a-z".
-PLUGINS += ["search"]
+PLUGINS += ["pelican.plugins.search"]

@@ -1,14 +1,18 @@
 """Pelican settings for the production build (`invoke publish`, CI deploy).
 
 Everything from pelicanconf.py, plus absolute URLs and the .htaccess for the
-Apache web space (Strato). Configuration only: the logic is in plugins/publishing/.
+Apache web space (Strato). Configuration only: the logic is in plugins/pelican/plugins/publishing/.
 """
 
 import os
-import sys
+import runpy
+from pathlib import Path
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from pelicanconf import *  # noqa: E402,F401,F403
+# Everything pelicanconf.py sets, read from the file next to this one (no sys.path change).
+globals().update(
+    {name: value for name, value in runpy.run_path(str(Path(__file__).with_name("pelicanconf.py"))).items()
+     if name.isupper() or name == "_"}
+)
 
 # --- The public address: PLACEHOLDER -------------------------------------------
 # The association's domain is not known to us yet. Until it is, the address comes from
@@ -32,9 +36,9 @@ CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "").strip() or CALEN
 # Production output is written fresh into a temporary directory by `invoke publish`.
 DELETE_OUTPUT_DIRECTORY = True
 
-# --- .htaccess (plugins/publishing/) --------------------------------------------
+# --- .htaccess (plugins/pelican/plugins/publishing/) --------------------------------------------
 # Only the production build writes it: the local preview is no Apache server.
-PLUGINS = [*PLUGINS, "publishing"]  # noqa: F405
+PLUGINS = [*PLUGINS, "pelican.plugins.publishing"]  # noqa: F405
 HTACCESS_WRITE = True
 # Security headers sent with every response. The site has no inline script or
 # style and no third-party hosts, so 'self' is enough.

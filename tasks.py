@@ -22,10 +22,9 @@ def _pybabel(c, args):
 
 
 def _languages():
-    sys.path.insert(0, str(ROOT))
-    from pelicanconf import LANGUAGES  # noqa: PLC0415 - configuration is read on demand
+    import runpy  # noqa: PLC0415
 
-    return list(LANGUAGES)
+    return list(runpy.run_path(str(ROOT / "pelicanconf.py"))["LANGUAGES"])
 
 
 @task
@@ -128,26 +127,23 @@ def lock(c):
     shutil.rmtree(tmp)
 
 
-# --- Volunteer workflow and publishing (logic in plugins/content_check, plugins/authoring,
-# --- plugins/publishing; these tasks only call it) -------------------------------------
-
-PLUGINS_DIR = ROOT / "plugins"
-
+# --- Volunteer workflow and publishing (logic in plugins/pelican/plugins/content_check, plugins/pelican/plugins/authoring,
+# --- plugins/pelican/plugins/publishing; these tasks only call it) -------------------------------------
 
 def _plugin_module(c, module, args="", warn=False, terminal=False):
-    """Run ``python -m <module>`` with the plugins importable, as the build imports them.
+    """Run ``python -m pelican.plugins.<module>`` (the plugins are installed in the venv).
 
     ``terminal``: give the module this very terminal (stdin, stdout) so that it can ask
     questions (``invoke new``). Invoke's own relay (``pty=True``) would hang on an umlaut:
     it reads a character count from a byte count. Returns the exit code then.
     """
-    env = {"PYTHONPATH": os.pathsep.join(filter(None, [str(PLUGINS_DIR), os.environ.get("PYTHONPATH")]))}
+    module = f"pelican.plugins.{module}"
     if terminal:
         import shlex  # noqa: PLC0415
         import subprocess  # noqa: PLC0415
 
-        return subprocess.run([sys.executable, "-m", module, *shlex.split(args)], env={**os.environ, **env}).returncode
-    return c.run(f"{sys.executable} -m {module} {args}", env=env, warn=warn, pty=False).exited
+        return subprocess.run([sys.executable, "-m", module, *shlex.split(args)]).returncode
+    return c.run(f"{sys.executable} -m {module} {args}", warn=warn, pty=False).exited
 
 
 @task
@@ -180,9 +176,8 @@ def publish(c, dry_run=False, target=None, content=None, fast_tests="plugins"):
 
     from invoke.exceptions import Exit  # noqa: PLC0415
 
-    sys.path.insert(0, str(PLUGINS_DIR))
-    from content_check.runner import load_settings  # noqa: PLC0415
-    from publishing import deploy  # noqa: PLC0415
+    from pelican.plugins.content_check.runner import load_settings  # noqa: PLC0415
+    from pelican.plugins.publishing import deploy  # noqa: PLC0415
 
     try:
         destination = deploy.target_from(os.environ, target)

@@ -1,7 +1,8 @@
 """Shared access to the built site in output/ for the build tests."""
 
 import re
-import sys
+import runpy
+from types import SimpleNamespace
 from functools import lru_cache
 from pathlib import Path
 
@@ -10,8 +11,7 @@ from bs4 import BeautifulSoup
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "output"
 
-sys.path.insert(0, str(ROOT))
-import pelicanconf  # noqa: E402
+pelicanconf = SimpleNamespace(**runpy.run_path(str(ROOT / "pelicanconf.py")))
 
 
 def output_dir() -> Path:

@@ -4,6 +4,7 @@ import hashlib
 import os
 import stat
 import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,10 +48,10 @@ def test_python_mode_needs_no_browser(tmp_path):
 
 def test_installed_tools_match_the_committed_locks():
     """After `make test`'s bootstrap, .venv and node_modules carry the stamp of the current lock files."""
-    for folder, lock in ((".venv", "requirements.txt"), ("node_modules", "package-lock.json")):
-        digest = hashlib.sha1((ROOT / lock).read_bytes()).hexdigest()[:12]
+    for folder, locks in ((".venv", ("requirements.txt", "plugins/pyproject.toml")), ("node_modules", ("package-lock.json",))):
+        digest = hashlib.sha1(b"".join((ROOT / lock).read_bytes() for lock in locks)).hexdigest()[:12]
         stamps = [f".installed-{digest}"] if folder == ".venv" else [f".installed-{kind}-{digest}" for kind in ("test", "audit")]
-        assert any((ROOT / folder / stamp).is_file() for stamp in stamps), f"{folder} is not installed from {lock}"
+        assert any((ROOT / folder / stamp).is_file() for stamp in stamps), f"{folder} is not installed from {locks}"
 
 
 def test_ci_run_is_make_test_and_nothing_more():
@@ -58,3 +59,16 @@ def test_ci_run_is_make_test_and_nothing_more():
                 if line.strip() and not line.lstrip().startswith("#")]
     assert commands[-1].startswith("make test"), commands
     assert not any("apt-get" in c or "npm" in c for c in commands), commands
+
+
+def test_the_plugins_are_the_installed_generator_package():
+    """The build imports the plugins as the Pelican ecosystem installs them (namespace packages
+    pelican.plugins.<name> of one distribution), editable from this repository, not via sys.path."""
+    import importlib.metadata  # noqa: PLC0415
+
+    import pelican.plugins.kalender  # noqa: PLC0415
+
+    dist = importlib.metadata.distribution("pelican-community-site")
+    assert dist.version
+    assert Path(pelican.plugins.kalender.__file__).resolve().is_relative_to(ROOT / "plugins" / "pelican" / "plugins")
+    assert not any(Path(entry).resolve() == ROOT / "plugins" for entry in sys.path if entry)

@@ -7,6 +7,7 @@ when a translator still has work to do, and say exactly what, per language.
 
 import re
 import subprocess
+import runpy
 import sys
 from pathlib import Path
 
@@ -16,10 +17,10 @@ from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from pelican.plugins.multilingual.catalogs import Catalogs
 
-from pelicanconf import DEFAULT_LANG, LANGUAGES  # noqa: E402
-from plugins.multilingual.catalogs import Catalogs  # noqa: E402
+_SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
+DEFAULT_LANG, LANGUAGES = _SETTINGS["DEFAULT_LANG"], _SETTINGS["LANGUAGES"]
 
 CATALOG_DIR = ROOT / "themes" / "kompetenz" / "translations"
 PYBABEL = Path(sys.executable).parent / "pybabel"

@@ -2,7 +2,7 @@
 note), and no placeholder or draft text in the built pages outside the marked placeholder blocks.
 
 The partner validation cases (bad URL scheme, missing alt text, oversized logo, documented
-messages) are tested beside the plugin in ``plugins/partners/tests/test_validation.py``.
+messages) are tested beside the plugin in ``plugins/pelican/plugins/partners/tests/test_validation.py``.
 """
 
 import re
@@ -15,9 +15,8 @@ from babel.messages.pofile import read_po
 from tests.site import ROOT, html_pages, output_dir, pelicanconf, rel, soup
 
 # The plugins are top-level packages, as Pelican's PLUGIN_PATHS loads them.
-sys.path.insert(0, str(ROOT / "plugins"))
-from authoring.translations import FOLDERS, content_status  # noqa: E402
-from kalender.header import scan_header  # noqa: E402
+from pelican.plugins.authoring.translations import FOLDERS, content_status  # noqa: E402
+from pelican.plugins.kalender.header import scan_header  # noqa: E402
 
 CONTENT = ROOT / pelicanconf.PATH
 LANGUAGES = list(pelicanconf.LANGUAGES)

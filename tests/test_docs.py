@@ -23,9 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 INVOKE = str(ROOT / ".venv" / "bin" / "invoke")
-sys.path.insert(0, str(ROOT / "plugins"))
-sys.path.insert(0, str(ROOT))
-from testsupport import commit_all, git_init  # noqa: E402
+from pelican.plugins.community_core.testing import commit_all, git_init
 
 FENCE_RE = re.compile(r"^( *)```(\w*)\n(.*?)^\1```", re.M | re.S)
 INLINE_RE = re.compile(r"(?<!`)`((?:make|invoke|\.venv/bin/invoke|git) [^`]+)`(?!`)")
@@ -153,7 +151,7 @@ def test_the_calendar_commands_of_the_laptop_guide_work_as_written(content_with_
 
 
 def test_the_calendar_examples_pass_the_real_checker(content_with_the_example, tmp_path):
-    from content_check.runner import collect_problems, load_settings  # noqa: PLC0415
+    from pelican.plugins.content_check.runner import collect_problems, load_settings  # noqa: PLC0415
 
     content = tmp_path / "content"
     shutil.copytree(content_with_the_example, content)
@@ -166,7 +164,7 @@ def test_the_calendar_examples_pass_the_real_checker(content_with_the_example, t
 
 
 def test_the_toml_examples_load_without_problems(tmp_path):
-    from kalender.venues import load_categories, load_venues  # noqa: PLC0415
+    from pelican.plugins.kalender.venues import load_categories, load_venues  # noqa: PLC0415
 
     venues, categories = (text for _n, text in blocks("kalender-felder.md", "toml"))
     for loader, text, extra in ((load_venues, venues, ["de", "en"]), (load_categories, categories, "de")):
@@ -183,16 +181,16 @@ def field_table() -> list[tuple[str, str]]:
 
 
 def test_the_field_table_lists_exactly_the_fields_there_are():
-    from kalender.model import FIELDS  # noqa: PLC0415
+    from pelican.plugins.kalender.model import FIELDS  # noqa: PLC0415
 
     documented = {name for name, _examples in field_table()}
     assert documented == set(FIELDS.values())
 
 
 def test_every_value_example_in_the_field_table_parses():
-    from kalender.problems import FieldError  # noqa: PLC0415
-    from kalender.rules import parse_rrule, parse_simple  # noqa: PLC0415
-    from kalender.values import parse_date_or_datetime, parse_duration, parse_time  # noqa: PLC0415
+    from pelican.plugins.kalender.problems import FieldError  # noqa: PLC0415
+    from pelican.plugins.kalender.rules import parse_rrule, parse_simple  # noqa: PLC0415
+    from pelican.plugins.kalender.values import parse_date_or_datetime, parse_duration, parse_time  # noqa: PLC0415
     import datetime as dt  # noqa: PLC0415
     from zoneinfo import ZoneInfo  # noqa: PLC0415
 
@@ -218,7 +216,7 @@ def test_every_value_example_in_the_field_table_parses():
 
 
 def test_every_simple_recurrence_form_in_the_guide_parses():
-    from kalender.rules import parse_simple  # noqa: PLC0415
+    from pelican.plugins.kalender.rules import parse_simple  # noqa: PLC0415
 
     text = (DOCS / "kalender-felder.md").read_text(encoding="utf-8").split("## Wiederholung in einfacher Form", 1)[1]
     forms = re.findall(r"^\| `([^`]+)` \|", text.split("\n## ", 1)[0], re.M)
@@ -237,8 +235,8 @@ def test_the_python_examples_are_python():
 
 
 def test_the_example_message_is_what_the_checker_says(tmp_path):
-    from kalender.check import check_content  # noqa: PLC0415
-    from content_check.runner import load_settings  # noqa: PLC0415
+    from pelican.plugins.kalender.check import check_content  # noqa: PLC0415
+    from pelican.plugins.content_check.runner import load_settings  # noqa: PLC0415
 
     [(_name, text)] = [b for b in blocks("fehler-beheben.md", "") if "Beginn:" in b[1]]
     example = text.splitlines()[0]
@@ -266,7 +264,7 @@ def message_pattern(fragment: str) -> str:
 
 
 def test_the_messages_in_the_troubleshooting_table_are_the_checkers_messages():
-    """(The partner guide's message table is produced for real in plugins/partners/tests/test_validation.py.)"""
+    """(The partner guide's message table is produced for real in plugins/pelican/plugins/partners/tests/test_validation.py.)"""
     text = (DOCS / "fehler-beheben.md").read_text(encoding="utf-8").split("## Häufige Meldungen", 1)[1].split("\n## ", 1)[0]
     rows = [row.split(" | ")[0].lstrip("| ") for row in text.splitlines() if row.startswith("| „")]
     assert len(rows) >= 8

@@ -8,8 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-sys.path.insert(0, str(ROOT / "plugins"))
-from publishing.htaccess import frame_ancestors  # noqa: E402
+from pelican.plugins.publishing.htaccess import frame_ancestors  # noqa: E402
 
 ADDRESS_RE = re.compile(r"`(/[a-z0-9/<>.-]*/)`")
 

@@ -29,9 +29,8 @@ from icalendar import Calendar
 from tests.quality.builtsite import build_today
 from tests.site import ROOT, output_dir, pelicanconf, soup
 
-sys.path.insert(0, str(ROOT / "plugins"))
-from kalender.schedule import saxon_holidays  # noqa: E402
-from kalender.venues import load_venues  # noqa: E402
+from pelican.plugins.kalender.schedule import saxon_holidays  # noqa: E402
+from pelican.plugins.kalender.venues import load_venues  # noqa: E402
 
 LANGUAGES = list(pelicanconf.LANGUAGES)
 DEFAULT = pelicanconf.DEFAULT_LANG
@@ -531,7 +530,7 @@ def moved_site(tmp_path_factory):
     import shutil  # noqa: PLC0415
     import subprocess  # noqa: PLC0415
 
-    from testsupport import commit_all, git_init  # noqa: PLC0415
+    from pelican.plugins.community_core.testing import commit_all, git_init  # noqa: PLC0415
 
     root = git_init(tmp_path_factory.mktemp("moved") / "site")
     shutil.copytree(ROOT / "content", root / "content")

@@ -11,8 +11,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-from testsupport import commit_all, git_init  # noqa: E402
+from pelican.plugins.community_core.testing import commit_all, git_init  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 INVOKE = str(ROOT / ".venv" / "bin" / "invoke")

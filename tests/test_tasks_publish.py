@@ -10,12 +10,11 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-from testsupport import commit_all, git_init  # noqa: E402
+from pelican.plugins.community_core.testing import commit_all, git_init  # noqa: E402
 
 INVOKE = ROOT / ".venv" / "bin" / "invoke"
-BROKEN = ROOT / "plugins" / "content_check" / "tests" / "fixtures" / "broken"
-FAST = "plugins/publishing/tests/test_htaccess.py"
+BROKEN = ROOT / "plugins" / "pelican" / "plugins" / "content_check" / "tests" / "fixtures" / "broken"
+FAST = "plugins/pelican/plugins/publishing/tests/test_htaccess.py"
 
 
 def publish(*args, site_url=None, uid_domain=None):

@@ -17,11 +17,10 @@ import icalendar
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "plugins"))
-from testsupport import commit_all, git, git_init  # noqa: E402
+from pelican.plugins.community_core.testing import commit_all, git, git_init  # noqa: E402
 
 BIN = ROOT / ".venv" / "bin"
-TEMPLATES = ROOT / "plugins" / "authoring" / "templates"
+TEMPLATES = ROOT / "plugins" / "pelican" / "plugins" / "authoring" / "templates"
 NOW = 1796256000  # 2026-12-03 00:00 UTC: the edited sessions lie ahead
 T0 = NOW - 7 * 86400  # the copy's first commit
 UID = "@integration-plauen.invalid"

@@ -19,6 +19,7 @@ import os
 import random
 import shutil
 import subprocess
+import runpy
 import sys
 import time
 from pathlib import Path
@@ -182,10 +183,7 @@ def main():
         print(preview_line(preview_rebuild_real_site(args.repeat)))
         return
 
-    sys.path.insert(0, str(ROOT))
-    import pelicanconf
-
-    languages = list(pelicanconf.LANGUAGES)[: args.languages]
+    languages = list(runpy.run_path(str(ROOT / "pelicanconf.py"))["LANGUAGES"])[: args.languages]
     content = WORK / "content"
     files = generate(args.n, languages, content)
     ours_overrides = {"LANGUAGES": {c: pelicanconf.LANGUAGES[c] for c in languages}}
@@ -255,9 +253,8 @@ def preview_rebuild_real_site(repeat: int = 1):
     the history); the preview builds once, then a session is cancelled in one file, unsaved in git,
     and the preview builds again. The fastest of ``repeat`` rebuilds counts.
     """
-    sys.path.insert(0, str(ROOT / "plugins"))
-    from preview.builder import PreviewBuilder  # noqa: PLC0415
-    from testsupport import commit_all, git_init  # noqa: PLC0415
+    from pelican.plugins.preview.builder import PreviewBuilder  # noqa: PLC0415
+    from pelican.plugins.community_core.testing import commit_all, git_init  # noqa: PLC0415
 
     root = WORK / "preview"
     shutil.rmtree(root, ignore_errors=True)

@@ -46,7 +46,6 @@ def _instrument_plugins(settings):
     if not settings.get("PLUGINS"):
         return lambda: {**spent, "calendar_other": 0.0, "calendar_own": 0.0,
                         "calendar_pelican_read": 0.0, "calendar_pelican_write": 0.0}
-    sys.path.insert(0, str(Path(settings["PLUGIN_PATHS"][0]).resolve()))
     import importlib
 
     def timed(fn, *buckets):
@@ -68,7 +67,7 @@ def _instrument_plugins(settings):
 
     for name in settings["PLUGINS"]:
         module = importlib.import_module(name)
-        bucket = ("calendar",) if name == "kalender" else ()
+        bucket = ("calendar",) if name == "pelican.plugins.kalender" else ()
         for attr in list(vars(module)):
             obj = getattr(module, attr)
             if callable(obj) and attr.startswith("_") and not attr.startswith("__") and not isinstance(obj, type):
@@ -90,7 +89,7 @@ def _instrument_plugins(settings):
         if catalogs and hasattr(catalogs, "Catalogs"):
             for method in ("gettext", "ngettext", "pgettext"):
                 setattr(catalogs.Catalogs, method, timed(getattr(catalogs.Catalogs, method)))
-    generator_module = sys.modules.get("kalender.generator")
+    generator_module = sys.modules.get("pelican.plugins.kalender.generator")
     if generator_module is not None and hasattr(generator_module, "all_feeds"):
         generator_module.all_feeds = timed(generator_module.all_feeds, "calendar_feeds")
 

@@ -288,19 +288,13 @@ def production_csp() -> str:
 
 @functools.cache
 def _production_settings() -> dict:
-    sys.path.insert(0, str(ROOT))
-    try:
-        return runpy.run_path(str(ROOT / "publishconf.py"))
-    finally:
-        sys.path.remove(str(ROOT))
+    return runpy.run_path(str(ROOT / "publishconf.py"))
 
 
 def production_headers(path: str) -> dict[str, str]:
     """The security headers the live .htaccess sends for the URL path ``path``: the site's CSP,
     or the own policy of the search page (WebAssembly) and of the embed pages (framing)."""
-    if str(ROOT / "plugins") not in sys.path:  # the plugins are top-level packages, as for Pelican
-        sys.path.insert(0, str(ROOT / "plugins"))
-    from publishing.htaccess import policy_for  # noqa: PLC0415 - the plugin the production build uses
+    from pelican.plugins.publishing.htaccess import policy_for  # noqa: PLC0415 - the plugin the production build uses
 
     csp, deny_frames = policy_for(_production_settings(), path, production_csp())
     return {"Content-Security-Policy": csp, **({"X-Frame-Options": "DENY"} if deny_frames else {})}
