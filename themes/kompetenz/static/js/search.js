@@ -2,7 +2,7 @@
    loaded from the site's own pagefind/ bundle. Progressive enhancement: without JavaScript, or
    when the bundle cannot be loaded, the page keeps the form and the A–Z link.
    data-variants: letters of Arabic-script languages written two ways (ي/ی, ك/ک), replaced in the
-   query as the index was built (plugins/search/letters.py). External file: CSP default-src 'self'. */
+   query as the index was built (plugins/pelican/plugins/search/letters.py). External file: CSP default-src 'self'. */
 (function () {
   "use strict";
   var root = document.getElementById("search");
