@@ -183,10 +183,11 @@ def main():
         print(preview_line(preview_rebuild_real_site(args.repeat)))
         return
 
-    languages = list(runpy.run_path(str(ROOT / "pelicanconf.py"))["LANGUAGES"])[: args.languages]
+    site_languages = runpy.run_path(str(ROOT / "pelicanconf.py"))["LANGUAGES"]
+    languages = list(site_languages)[: args.languages]
     content = WORK / "content"
     files = generate(args.n, languages, content)
-    ours_overrides = {"LANGUAGES": {c: pelicanconf.LANGUAGES[c] for c in languages}}
+    ours_overrides = {"LANGUAGES": {c: site_languages[c] for c in languages}}
     plain_overrides = {"PLUGINS": [], "THEME": "notmyidea", "JINJA_ENVIRONMENT": {}, "LANGUAGES": {}}
     settings = ROOT / "pelicanconf.py"
 
