@@ -9,10 +9,8 @@ import runpy
 from pathlib import Path
 
 # Everything pelicanconf.py sets, read from the file next to this one (no sys.path change).
-globals().update(
-    {name: value for name, value in runpy.run_path(str(Path(__file__).with_name("pelicanconf.py"))).items()
-     if name.isupper() or name == "_"}
-)
+_BASE = runpy.run_path(str(Path(__file__).with_name("pelicanconf.py")))
+globals().update({name: value for name, value in _BASE.items() if name.isupper() or name == "_"})
 
 # --- The public address: PLACEHOLDER -------------------------------------------
 # The association's domain is not known to us yet. Until it is, the address comes from
@@ -31,14 +29,14 @@ SITE_ABSOLUTE_URL = SITEURL
 # has a placeholder ending in ".invalid"; `invoke publish` refuses to upload with it. Set
 # the environment variable CALENDAR_UID_DOMAIN (forge variable, next to SITE_URL) or,
 # better, write the domain into pelicanconf.py once it is known; never change it later.
-CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "").strip() or CALENDAR_UID_DOMAIN  # noqa: F405
+CALENDAR_UID_DOMAIN = os.environ.get("CALENDAR_UID_DOMAIN", "").strip() or _BASE["CALENDAR_UID_DOMAIN"]
 
 # Production output is written fresh into a temporary directory by `invoke publish`.
 DELETE_OUTPUT_DIRECTORY = True
 
 # --- .htaccess (plugins/pelican/plugins/publishing/) --------------------------------------------
 # Only the production build writes it: the local preview is no Apache server.
-PLUGINS = [*PLUGINS, "pelican.plugins.publishing"]  # noqa: F405
+PLUGINS = [*_BASE["PLUGINS"], "pelican.plugins.publishing"]
 HTACCESS_WRITE = True
 # Security headers sent with every response. The site has no inline script or
 # style and no third-party hosts, so 'self' is enough.

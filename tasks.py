@@ -96,8 +96,9 @@ def serve(c, port=8000):
 
 @task(pre=[site])  # as a pre-task, so that site's own pre-task (i18n_compile) runs too
 def test(c):
-    """Build the site, then run every test (unit tests beside the plugins, site tests in tests/)."""
+    """Build the site, then ruff, then every test (unit tests beside the plugins, site tests in tests/)."""
     workers = os.environ.get("PYTEST_WORKERS", "")
+    c.run(f"{BIN / 'ruff'} check {ROOT}", pty=False)  # configured in ruff.toml
     # loadgroup keeps the browser gate (xdist_group "browser") in one worker: one browser, one walk.
     c.run(f"{BIN / 'pytest'} {('-n ' + workers + ' --dist loadgroup') if workers else ''}", pty=False)
 

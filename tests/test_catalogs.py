@@ -15,9 +15,9 @@ import pytest
 from babel.messages.mofile import write_mo
 from babel.messages.plurals import get_plural
 from babel.messages.pofile import read_po
+from pelican.plugins.multilingual.catalogs import Catalogs
 
 ROOT = Path(__file__).resolve().parent.parent
-from pelican.plugins.multilingual.catalogs import Catalogs
 
 _SETTINGS = runpy.run_path(str(ROOT / "pelicanconf.py"))
 DEFAULT_LANG, LANGUAGES = _SETTINGS["DEFAULT_LANG"], _SETTINGS["LANGUAGES"]

@@ -6,7 +6,6 @@ messages) are tested beside the plugin in ``plugins/pelican/plugins/partners/tes
 """
 
 import re
-import sys
 from functools import lru_cache
 
 import pytest

@@ -14,16 +14,15 @@ import re
 import shlex
 import shutil
 import subprocess
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from pelican.plugins.community_core.testing import commit_all, git_init
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 INVOKE = str(ROOT / ".venv" / "bin" / "invoke")
-from pelican.plugins.community_core.testing import commit_all, git_init
 
 FENCE_RE = re.compile(r"^( *)```(\w*)\n(.*?)^\1```", re.M | re.S)
 INLINE_RE = re.compile(r"(?<!`)`((?:make|invoke|\.venv/bin/invoke|git) [^`]+)`(?!`)")

@@ -3,7 +3,6 @@ in their tables exists in output/ (make site), and the EMBED_FRAME_ANCESTORS exa
 
 import ast
 import re
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit

@@ -4,7 +4,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -98,5 +97,5 @@ def test_real_upload_to_a_directory_has_every_language_and_the_htaccess(tmp_path
     again = publish("--target", str(target), "--content", str(content), site_url="https://test.example",
                     uid_domain="test.example")
     assert again.returncode == 0
-    assert not [l for l in again.stdout.splitlines() if l.strip().startswith((">f", "*deleting"))], \
+    assert not [row for row in again.stdout.splitlines() if row.strip().startswith((">f", "*deleting"))], \
         "an unchanged build must upload nothing"

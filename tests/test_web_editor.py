@@ -9,7 +9,6 @@ and a draft translation each get their message.
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 from string import Template
 

@@ -8,7 +8,6 @@ import json
 import resource
 import sys
 import time
-from pathlib import Path
 
 from pelican import Pelican, signals
 from pelican.settings import read_settings

@@ -12,7 +12,6 @@ import os
 import re
 import runpy
 import shutil
-import sys
 import threading
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer

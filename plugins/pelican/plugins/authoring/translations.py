@@ -52,7 +52,7 @@ def print_status(content: Path, settings: dict) -> int:
     print("-" * (width + 2 + 9 * len(languages)))
     for key, langs in rows:
         print(f"{key:<{width}}  " + "  ".join(f"{MARKS[langs[lang]]:<7}" for lang in languages))
-    missing = {lang: sum(1 for _, l in rows if l[lang] != "ok") for lang in languages}
+    missing = {lang: sum(1 for _, marks in rows if marks[lang] != "ok") for lang in languages}
     print("\nFehlend oder Entwurf je Sprache: " + ", ".join(f"{lang} {n}" for lang, n in missing.items()))
     print_outdated(content, settings["DEFAULT_LANG"], ZoneInfo(settings.get("TIMEZONE") or "Europe/Berlin"))
     print("\nÜbersetzungskataloge der Oberfläche (themes/…/translations/<sprache>/LC_MESSAGES/messages.po):\n")

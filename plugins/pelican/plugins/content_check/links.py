@@ -52,7 +52,7 @@ class LinkChecker:
             label = "Link" if field == "Text" else field
 
             def add(message, fix, *hints):
-                problems.append(Problem(source.shown, source.line_of(field, hints), label, message, fix))
+                problems.append(Problem(source.shown, source.line_of(field, hints), label, message, fix))  # noqa: B023 - called in this iteration only
 
             for link in links(html):
                 found = self.problem(source, link)

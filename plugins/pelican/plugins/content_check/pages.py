@@ -133,7 +133,7 @@ def _check_versions(files, settings) -> list[Problem]:
                                    f"zuerst die Datei in „{default}“ anlegen (gleicher Slug, Lang: {default}); "
                                    "sie wird gezeigt, wo eine Übersetzung fehlt"))
             continue
-        for lang, item in sorted(versions.items()):
+        for _lang, item in sorted(versions.items()):
             if item is not original:
                 out += _version_problems(kind, original, item)
     return out

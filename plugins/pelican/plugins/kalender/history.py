@@ -35,7 +35,7 @@ from pelican.plugins.git_history import GitFailed
 from .header import scan_header
 from .model import SCHEDULE_FIELDS
 from .source import EXTENSIONS
-from .values import as_list, split_reason
+from .values import split_reason
 
 MOVE_VENUE_RE = re.compile(r",?\s*Ort:\s*(\S+)\s*$")
 REASON_FIELDS = ("ausnahme", "ausfall", "verlegt", "ferien", "zusatztermin")
@@ -225,7 +225,7 @@ def _walk(commits, head: str, venues_path: str, default_lang: str) -> History:
     by_id: dict[str, set[str]] = {}  # stable id -> paths of its original
     venues: dict = {}
     newest_is_head = bool(commits) and commits[-1][0] == head
-    for index, (sha, time, changes) in enumerate(commits):
+    for index, (_sha, time, changes) in enumerate(commits):
         if newest_is_head and index == len(commits) - 1:
             history.base = _originals(tree, by_id)
             history.base_venues = venues

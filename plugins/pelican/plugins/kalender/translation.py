@@ -13,7 +13,7 @@ import datetime as dt
 
 from .model import FIELDS, SCHEDULE_FIELDS, SHARED_FIELDS, TEXT_FIELDS, FileReport, read_texts
 from .problems import WARNING, FieldError
-from .values import as_list, parse_date, split_reason
+from .values import parse_date, split_reason
 
 REASON_KINDS = ("ausnahme", "ausfall", "verlegt", "zusatztermin", "feiertag")
 GRUND_FIX = "so schreiben: „Grund: 2026-11-05 - The teacher is ill.“ (das Datum aus der Zeile im Original)"

@@ -366,9 +366,9 @@ class CalendarViews:
 
             def page(path, template, **kwargs):
                 writer.write_file(
-                    prefix + path + "index.html", self.generator.get_template(template), self.generator.context,
-                    url=prefix + path, lang=lang, alternates_map=self.every_language(path),
-                    current_nav_key="view:kalender", calendar_filters=self.filters(lang),
+                    prefix + path + "index.html", self.generator.get_template(template), self.generator.context,  # noqa: B023 - called in this iteration only
+                    url=prefix + path, lang=lang, alternates_map=self.every_language(path),  # noqa: B023 - called in this iteration only
+                    current_nav_key="view:kalender", calendar_filters=self.filters(lang),  # noqa: B023 - called in this iteration only
                     upcoming_days=self.upcoming_days, **kwargs,
                 )  # fmt: skip
 

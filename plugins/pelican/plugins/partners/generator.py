@@ -84,7 +84,7 @@ class PartnerGenerator(CachingGenerator):
         def logo_url(path):
             return static_url(self.context, path)
 
-        for code, language in st.languages.items():
+        for code, _language in st.languages.items():
             cards = [build_card(localize(p, code, default), _facts, pages[code], to_absolute, logo_url)
                      for p in self.partners]
             writer.write_file(

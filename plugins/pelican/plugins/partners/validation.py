@@ -232,7 +232,7 @@ def validate_translations(checked: list[tuple[PartnerSource, PartnerFacts]], def
                                         "gezeigt, wo eine Übersetzung fehlt"))
             continue
         original = versions[default_lang][1]
-        for lang, (source, facts) in versions.items():
+        for _lang, (source, facts) in versions.items():
             header = scan_header(source.text)
             if facts.category != original.category:
                 problems.append(Problem(source.path, header.line_of("kategorie"), "Kategorie",

@@ -51,8 +51,8 @@ class SearchPagesGenerator(Generator):
             def write(path, template, same_in=None, **kwargs):
                 """``same_in``: the path of this page in the other languages (default: ``path``)."""
                 writer.write_file(
-                    f"{language.prefix}{path}index.html", self.get_template(template), self.context,
-                    url=language.prefix + path, lang=code,
+                    f"{language.prefix}{path}index.html", self.get_template(template), self.context,  # noqa: B023 - called in this iteration only
+                    url=language.prefix + path, lang=code,  # noqa: B023 - called in this iteration only
                     alternates_map={c: lang.prefix + (same_in or path) for c, lang in languages.items()}, **kwargs,
                 )  # fmt: skip
 

@@ -69,7 +69,7 @@ def test_command_exits_1_lists_all_and_builds_nothing(tmp_path):
     lines = [line for line in result.stdout.splitlines() if " — " in line]
     assert len(lines) >= len(EXPECTED)
     for path, line, field, _ in EXPECTED:
-        assert any(l.startswith(f"{path}:{line}: {field}: ") for l in lines), f"{path}:{line}: {field}"
+        assert any(text.startswith(f"{path}:{line}: {field}: ") for text in lines), f"{path}:{line}: {field}"
     assert "Fehler in" in result.stdout
     assert not out.exists(), "check must not build anything"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["conf.py"]

@@ -102,7 +102,7 @@ def server():
     for rel, text in files.items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_text(text, encoding="utf-8")
-    for folder, dirs, names in os.walk(root):
+    for folder, _dirs, names in os.walk(root):
         os.chmod(folder, 0o755)
         for name in names:
             os.chmod(os.path.join(folder, name), 0o644)
